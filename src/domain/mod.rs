@@ -1,0 +1,9 @@
+//! Plain types and rules, no I/O: the appeal, validation, the workflow and the terms.
+
+pub mod action;
+pub mod labels;
+pub mod model;
+pub mod terms;
+pub mod user;
+pub mod validate;
+pub mod workflow;

@@ -1,0 +1,25 @@
+//! `appeals`: a registry of external appeals (обращения) for a university's registry office.
+//!
+//! A map of the modules, and how a request becomes a stored change:
+//!
+//! - [`domain`]: plain types and rules with no I/O: the appeal, validation, the workflow
+//!   (statuses, actions, who may do what) and the terms with their calendar.
+//! - [`store`]: the only module that knows sled: versioned records, indexes, registration
+//!   numbers, the history, durability and the consistency check.
+//! - [`service`]: the one API every front end calls on behalf of an identified user; it
+//!   enforces the role and visibility rules and notifies subscribers of every change.
+//! - [`config`]: the TOML configuration with a default for every setting.
+//! - [`cli`]: the `appeals` subcommands.
+//!
+//! A command such as `appeals act 2026-00017 resolve --executor ivanov` is parsed by `cli`,
+//! becomes an [`domain::action::Action`], and goes to [`service::Service::act`]. The service
+//! checks the user, and the store runs the pure [`domain::workflow::apply`] inside one sled
+//! transaction that writes the appeal, its indexes and its history event, then flushes and
+//! fsyncs before the call returns.
+
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod service;
+pub mod store;
