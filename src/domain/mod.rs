@@ -3,6 +3,8 @@
 pub mod action;
 pub mod labels;
 pub mod model;
+pub mod queue;
+pub mod text;
 pub mod terms;
 pub mod user;
 pub mod validate;

@@ -1,1 +1,165 @@
-//! TODO
+//! The durable store on sled: appeals, their history, users, indexes and counters, each in a
+//! tree of its own. Only this module knows sled. Every change is one transaction covering the
+//! record, its indexes, its history event and any counter, made durable before it returns.
+
+mod check;
+pub mod codec;
+mod index;
+pub mod keys;
+mod query;
+mod write;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+pub use check::CheckReport;
+pub use index::{ExecEntry, STAGE_SIGNED};
+pub use query::{Page, Slice};
+
+use crate::domain::action::Refusal;
+use crate::domain::model::{Appeal, AppealId, HistoryEvent};
+use crate::domain::user::{Login, User};
+use codec::Kind;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database {path}: {source}")]
+    Open { path: PathBuf, source: sled::Error },
+    #[error("database: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("database file sync: {0}")]
+    Sync(#[from] std::io::Error),
+    #[error("damaged record in {tree} at key {key}: {reason}")]
+    Corrupt { tree: &'static str, key: String, reason: String },
+    #[error(transparent)]
+    Refused(#[from] Refusal),
+    #[error("appeal changed meanwhile by {by} at {at} (revision {current}, yours {expected})")]
+    Conflict { expected: u64, current: u64, by: Login, at: DateTime<Utc> },
+    #[error("no appeal with id {0}")]
+    NotFound(AppealId),
+    #[error("user {0} already exists")]
+    UserExists(Login),
+    #[error("no user {0}")]
+    NoUser(Login),
+    #[error("bulk load: {0}")]
+    Bulk(String),
+}
+
+/// The open database of one data directory.
+pub struct Store {
+    db: sled::Db,
+    appeals: sled::Tree,
+    history: sled::Tree,
+    users: sled::Tree,
+    index: sled::Tree,
+    meta: sled::Tree,
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Opens or creates the database in `dir/db`.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        let path = dir.join("db");
+        let open_err = |source| StoreError::Open { path: path.clone(), source };
+        let db = sled::Config::new().path(&path).open().map_err(open_err)?;
+        let tree = |name: &str| db.open_tree(name).map_err(open_err);
+        Ok(Store {
+            appeals: tree("appeals")?,
+            history: tree("history")?,
+            users: tree("users")?,
+            index: tree("indexes")?,
+            meta: tree("meta")?,
+            dir: path.clone(),
+            db,
+        })
+    }
+
+    /// Where the database files are.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Makes every committed change durable: sled's flush, then an fsync of the database
+    /// files and their directory, so that a power cut keeps what was acknowledged.
+    pub fn sync(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        for name in ["db", "conf"] {
+            let file = self.dir.join(name);
+            if file.exists() {
+                File::open(&file)?.sync_all()?;
+            }
+        }
+        File::open(&self.dir)?.sync_all()?;
+        Ok(())
+    }
+
+    /// Bytes the database occupies on disk.
+    pub fn size_on_disk(&self) -> Result<u64, StoreError> {
+        Ok(self.db.size_on_disk()?)
+    }
+
+    pub fn get(&self, id: AppealId) -> Result<Option<Appeal>, StoreError> {
+        let key = keys::appeal(id);
+        match self.appeals.get(key)? {
+            Some(bytes) => Ok(Some(codec::decode(Kind::Appeal, "appeals", &key, &bytes)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The history of one appeal, oldest first.
+    pub fn history(&self, id: AppealId) -> Result<Vec<HistoryEvent>, StoreError> {
+        self.history
+            .scan_prefix(keys::appeal(id))
+            .map(|item| {
+                let (key, bytes) = item?;
+                codec::decode(Kind::History, "history", &key, &bytes)
+            })
+            .collect()
+    }
+
+    pub fn user(&self, login: &str) -> Result<Option<User>, StoreError> {
+        match self.users.get(login.as_bytes())? {
+            Some(bytes) => Ok(Some(codec::decode(Kind::User, "users", login.as_bytes(), &bytes)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.users
+            .iter()
+            .map(|item| {
+                let (key, bytes) = item?;
+                codec::decode(Kind::User, "users", &key, &bytes)
+            })
+            .collect()
+    }
+
+    pub fn has_users(&self) -> Result<bool, StoreError> {
+        Ok(!self.users.is_empty())
+    }
+
+    /// Adds a new user; refused when the login is taken.
+    pub fn add_user(&self, user: &User) -> Result<(), StoreError> {
+        let value = codec::encode(Kind::User, user);
+        let swapped = self.users.compare_and_swap(
+            user.login.as_bytes(),
+            None as Option<&[u8]>,
+            Some(value),
+        )?;
+        if swapped.is_err() {
+            return Err(StoreError::UserExists(user.login.clone()));
+        }
+        self.sync()
+    }
+
+    /// Replaces a stored user.
+    pub fn update_user(&self, user: &User) -> Result<(), StoreError> {
+        if self.user(&user.login)?.is_none() {
+            return Err(StoreError::NoUser(user.login.clone()));
+        }
+        self.users.insert(user.login.as_bytes(), codec::encode(Kind::User, user))?;
+        self.sync()
+    }
+}

@@ -1,0 +1,119 @@
+//! Key layouts. Integers are big-endian so that sled's byte order is numeric order; text
+//! parts end with a 0 byte so that one login or word is never the prefix of another's keys.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::model::AppealId;
+
+/// Index families, each a one-byte prefix in the index tree.
+pub mod family {
+    /// stage, term, id: every appeal by its stage (status, with signed replies apart).
+    pub const STAGE: u8 = b'S';
+    /// term, id: open appeals by term, for overdue and due-soon scans.
+    pub const TERM: u8 = b'T';
+    /// executor, 0, term, id -> ExecEntry: the appeals of each executor.
+    pub const EXECUTOR: u8 = b'E';
+    /// resolver, 0, term, id: replies awaiting the signature of the resolution's author.
+    pub const SIGNATURE: u8 = b'G';
+    /// number text, 0, id.
+    pub const NUMBER: u8 = b'N';
+    /// normalised applicant, 0, id.
+    pub const APPLICANT: u8 = b'A';
+    /// IIN/BIN, 0, id.
+    pub const IIN_BIN: u8 = b'I';
+    /// word of the applicant or summary, 0, id: search.
+    pub const WORD: u8 = b'W';
+}
+
+pub fn appeal(id: AppealId) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+pub fn history(id: AppealId, seq: u32) -> [u8; 12] {
+    let mut key = [0u8; 12];
+    key[..8].copy_from_slice(&id.to_be_bytes());
+    key[8..].copy_from_slice(&seq.to_be_bytes());
+    key
+}
+
+/// Splits a history key into appeal id and position.
+pub fn parse_history(key: &[u8]) -> Option<(AppealId, u32)> {
+    let id = u64::from_be_bytes(key.get(..8)?.try_into().ok()?);
+    let seq = u32::from_be_bytes(key.get(8..12)?.try_into().ok()?);
+    (key.len() == 12).then_some((id, seq))
+}
+
+/// Days since the common era: a date as a sortable integer.
+pub fn day(date: NaiveDate) -> [u8; 4] {
+    // Dates of appeals are after year 1, so the day number is positive.
+    u32::try_from(date.num_days_from_ce()).unwrap_or(0).to_be_bytes()
+}
+
+pub fn date_of(bytes: &[u8]) -> Option<NaiveDate> {
+    let days = u32::from_be_bytes(bytes.try_into().ok()?);
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(days).ok()?)
+}
+
+/// Key builder: `Key::new(family).text(login).day(term).id(id)`.
+pub struct Key(Vec<u8>);
+
+impl Key {
+    pub fn new(family: u8) -> Key {
+        Key(vec![family])
+    }
+
+    pub fn byte(mut self, b: u8) -> Key {
+        self.0.push(b);
+        self
+    }
+
+    pub fn text(mut self, text: &str) -> Key {
+        self.0.extend_from_slice(text.as_bytes());
+        self.0.push(0);
+        self
+    }
+
+    pub fn day(mut self, date: NaiveDate) -> Key {
+        self.0.extend_from_slice(&day(date));
+        self
+    }
+
+    pub fn id(mut self, id: AppealId) -> Key {
+        self.0.extend_from_slice(&id.to_be_bytes());
+        self
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.0
+    }
+}
+
+/// The appeal id that ends every index key.
+pub fn trailing_id(key: &[u8]) -> Option<AppealId> {
+    let start = key.len().checked_sub(8)?;
+    Some(u64::from_be_bytes(key[start..].try_into().ok()?))
+}
+
+/// The term that precedes the id at the end of a term-ordered key.
+pub fn trailing_term(key: &[u8]) -> Option<NaiveDate> {
+    let end = key.len().checked_sub(8)?;
+    date_of(key.get(end.checked_sub(4)?..end)?)
+}
+
+/// Meta keys.
+pub mod meta {
+    pub const NEXT_ID: &[u8] = b"next_id";
+    pub const SCHEMA: &[u8] = b"schema";
+
+    /// The last sequence number given in a year.
+    pub fn seq(year: i32) -> Vec<u8> {
+        let mut key = b"seq/".to_vec();
+        key.extend_from_slice(&year.to_be_bytes());
+        key
+    }
+
+    /// How many appeals are at one stage.
+    pub fn count(stage: u8) -> Vec<u8> {
+        vec![b'c', b'/', stage]
+    }
+}
