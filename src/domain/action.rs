@@ -72,9 +72,9 @@ pub enum Refusal {
     #[error("{action:?} may be done by the lead executor or by {role:?}")]
     LeadOrRole { action: ActionKind, role: Role },
     #[error("{field} must not be empty")]
-    Missing { field: &'static str },
+    Missing { field: String },
     #[error("{field}: {problem}")]
-    Invalid { field: &'static str, problem: String },
+    Invalid { field: String, problem: String },
     #[error("{login} is not a registered active user")]
     UnknownUser { login: Login },
     #[error("{login} does not have the executor role")]
@@ -98,10 +98,10 @@ pub enum Refusal {
     #[error("the new term {new} must be after the current term {current}")]
     TermNotLater { new: NaiveDate, current: NaiveDate },
     #[error("{field} {date} is in the future")]
-    DateInFuture { field: &'static str, date: NaiveDate },
+    DateInFuture { field: String, date: NaiveDate },
     #[error("{field} {date} is before {limit}")]
     DateTooEarly {
-        field: &'static str,
+        field: String,
         date: NaiveDate,
         limit: NaiveDate,
     },

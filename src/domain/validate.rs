@@ -65,3 +65,19 @@ pub struct FieldError {
 pub fn validate(_form: &AppealForm, _today: NaiveDate) -> Result<Registration, Vec<FieldError>> {
     Err(vec![])
 }
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {:?}", self.field, self.problem)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+pub fn check_text(text: &str, _limit: usize, _multiline: bool) -> Result<String, Problem> {
+    Ok(text.trim().to_string())
+}

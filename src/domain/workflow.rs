@@ -45,3 +45,8 @@ pub fn apply(
 ) -> Result<(Appeal, HistoryEvent), Refusal> {
     todo!()
 }
+
+/// What the user could attempt now.
+pub fn allowed(_appeal: &Appeal, _actor: &User) -> Vec<crate::domain::model::ActionKind> {
+    Vec::new()
+}

@@ -1,1 +1,184 @@
-//! TODO
+//! The one API through which every front end reads and changes appeals on behalf of an
+//! identified user. Role rules are the workflow's; visibility (an executor sees only the
+//! appeals assigned to them) and user management are enforced here.
+
+pub mod api;
+mod read;
+mod users;
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::action::Action;
+use crate::domain::model::{Appeal, HistoryEvent};
+use crate::domain::terms::Terms;
+use crate::domain::user::User;
+use crate::domain::validate::{self, AppealForm};
+use crate::domain::workflow::{self, Context};
+use crate::store::{Store, StoreError};
+use api::{ActRequest, Notice, Outcome, ServiceError};
+
+/// Gives the current time; tests pin it.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+/// Formats a registration number from year and sequence.
+pub type NumberFormatter = Arc<dyn Fn(i32, u32) -> String + Send + Sync>;
+/// The calendar date of an instant in the configured time zone.
+pub type LocalDate = Arc<dyn Fn(DateTime<Utc>) -> NaiveDate + Send + Sync>;
+
+/// What the service needs from the configuration.
+#[derive(Clone)]
+pub struct Settings {
+    pub terms: Terms,
+    pub number: NumberFormatter,
+    pub local_date: LocalDate,
+    pub clock: Clock,
+}
+
+pub struct Service {
+    store: Store,
+    settings: Settings,
+    subscribers: Mutex<Vec<Sender<Notice>>>,
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Refused(refusal) => ServiceError::Refused { refusal },
+            other => ServiceError::Store { message: other.to_string() },
+        }
+    }
+}
+
+impl Service {
+    pub fn new(store: Store, settings: Settings) -> Service {
+        Service { store, settings, subscribers: Mutex::new(Vec::new()) }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn terms(&self) -> &Terms {
+        &self.settings.terms
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        (self.settings.clock)()
+    }
+
+    /// Today in the configured time zone.
+    pub fn today(&self) -> NaiveDate {
+        (self.settings.local_date)(self.now())
+    }
+
+    /// Delivers a notice after every committed change until the receiver is dropped.
+    pub fn subscribe(&self) -> Receiver<Notice> {
+        let (tx, rx) = channel();
+        self.subscribers.lock().unwrap_or_else(|p| p.into_inner()).push(tx);
+        rx
+    }
+
+    fn notify(&self, appeal: &Appeal, event: &HistoryEvent) {
+        let notice = Notice {
+            id: appeal.id,
+            number: appeal.number_text.clone(),
+            revision: appeal.revision,
+            status: appeal.status,
+            action: event.action,
+            by: event.by.clone(),
+            at: event.at,
+        };
+        let mut subscribers = self.subscribers.lock().unwrap_or_else(|p| p.into_inner());
+        subscribers.retain(|s| s.send(notice.clone()).is_ok());
+    }
+
+    /// The active registered user behind a login.
+    pub fn caller(&self, login: &str) -> Result<User, ServiceError> {
+        match self.store.user(login)? {
+            Some(user) if user.active => Ok(user),
+            Some(_) => Err(ServiceError::Disabled { login: login.to_string() }),
+            None => Err(ServiceError::UnknownUser { login: login.to_string() }),
+        }
+    }
+
+    fn lookup(&self) -> impl Fn(&str) -> Option<User> + '_ {
+        |login: &str| self.store.user(login).ok().flatten().filter(|u| u.active)
+    }
+
+    /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
+    pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
+        let actor = self.caller(login)?;
+        let (now, today) = (self.now(), self.today());
+        let reg = validate::validate(form, today)
+            .map_err(|problems| ServiceError::Invalid { problems })?;
+        let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
+        let users = self.lookup();
+        let ctx = Context { actor: &actor, now, today, terms: &self.settings.terms, users: &users };
+        let year = chrono::Datelike::year(&today);
+        let number = self.settings.number.clone();
+        let make = |identity| workflow::register(reg.clone(), identity, links.clone(), &ctx);
+        let appeal = self.store.register(year, &*number, &make).inspect_err(|e| {
+            tracing::warn!(user = login, error = %e, "registration refused");
+        })?;
+        let history = self.store.history(appeal.id)?;
+        let event = history.into_iter().next_back().ok_or(ServiceError::Store {
+            message: "registration left no history event".into(),
+        })?;
+        tracing::info!(user = login, number = %appeal.number_text, "registered");
+        self.notify(&appeal, &event);
+        Ok(outcome(&appeal, event))
+    }
+
+    /// Corrects the registration fields while the appeal awaits its resolution.
+    pub fn edit(
+        &self,
+        login: &str,
+        number: &str,
+        revision: Option<u64>,
+        form: &AppealForm,
+    ) -> Result<Outcome, ServiceError> {
+        let reg = validate::validate(form, self.today())
+            .map_err(|problems| ServiceError::Invalid { problems })?;
+        let request = ActRequest { number: number.to_string(), revision, action: Action::Edit(reg) };
+        self.act(login, &request)
+    }
+
+    /// Carries out one workflow action.
+    pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
+        let actor = self.caller(login)?;
+        let appeal = self.visible_appeal(&actor, &request.number)?;
+        let (now, today) = (self.now(), self.today());
+        let users = self.lookup();
+        let ctx = Context { actor: &actor, now, today, terms: &self.settings.terms, users: &users };
+        let change = |stored: &Appeal| workflow::apply(stored, &request.action, &ctx);
+        let result = self.store.act(appeal.id, request.revision, &change);
+        let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
+        tracing::info!(user = login, number = %appeal.number_text, action = ?event.action, "acted");
+        self.notify(&appeal, &event);
+        Ok(outcome(&appeal, event))
+    }
+
+    fn act_error(&self, login: &str, number: &str, e: StoreError) -> ServiceError {
+        tracing::warn!(user = login, number, error = %e, "action refused");
+        match e {
+            StoreError::Conflict { expected, current, by, at } => {
+                ServiceError::Conflict { number: number.to_string(), by, at, current, expected }
+            }
+            other => other.into(),
+        }
+    }
+}
+
+fn outcome(appeal: &Appeal, event: HistoryEvent) -> Outcome {
+    Outcome {
+        id: appeal.id,
+        number: appeal.number_text.clone(),
+        revision: appeal.revision,
+        status: appeal.status,
+        term: appeal.term,
+        event,
+        links: appeal.links.clone(),
+    }
+}

@@ -1,0 +1,228 @@
+//! Queries: queues as pages, counts, one appeal with its history and term explanation,
+//! search, the user's deadlines and the consistency check.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Service;
+use super::api::{
+    AppealView, CheckSummary, DueList, Flag, Link, QueueCount, Row, RowPage, ServiceError,
+};
+use crate::domain::model::{Appeal, ReplyMethod};
+use crate::domain::queue::{self, Queue};
+use crate::domain::user::User;
+use crate::domain::workflow;
+use crate::store::Page;
+
+/// The longest page a client may ask for; a screen shows far fewer rows.
+pub const PAGE_LIMIT: u64 = 1000;
+
+impl Service {
+    /// An appeal by its number, if the user may see it.
+    pub(super) fn visible_appeal(&self, user: &User, number: &str) -> Result<Appeal, ServiceError> {
+        let not_found = || ServiceError::NotFound { number: number.to_string() };
+        let id = self.store.by_number(number)?.ok_or_else(not_found)?;
+        let appeal = self.store.get(id)?.ok_or_else(not_found)?;
+        // An appeal the user may not see is reported as absent, so numbers reveal nothing.
+        if queue::visible(&appeal, user) { Ok(appeal) } else { Err(not_found()) }
+    }
+
+    pub fn row(&self, appeal: &Appeal, today: NaiveDate) -> Row {
+        Row {
+            id: appeal.id,
+            number: appeal.number_text.clone(),
+            received: appeal.reg.received_date,
+            applicant: appeal.reg.applicant.clone(),
+            affiliation: appeal.reg.affiliation,
+            form: appeal.reg.form,
+            method: appeal.reg.method,
+            channel: appeal.reg.channel,
+            status: appeal.status,
+            lead: appeal.lead().cloned(),
+            term: appeal.term,
+            urgency: self.terms().urgency(appeal.term, today, appeal.status.is_open()),
+            revision: appeal.revision,
+        }
+    }
+
+    /// One page of a queue, sorted by term (All: newest first).
+    pub fn queue_page(
+        &self,
+        login: &str,
+        queue: Queue,
+        offset: u64,
+        limit: u64,
+    ) -> Result<RowPage, ServiceError> {
+        let user = self.caller(login)?;
+        let today = self.today();
+        let page = Page { offset, limit: limit.min(PAGE_LIMIT) };
+        let slice = self.store.queue(queue, &user, today, page)?;
+        let rows = slice.appeals.iter().map(|a| self.row(a, today)).collect();
+        Ok(RowPage { rows, total: slice.total, offset })
+    }
+
+    /// The counts of every queue for this user.
+    pub fn counts(&self, login: &str) -> Result<Vec<QueueCount>, ServiceError> {
+        let user = self.caller(login)?;
+        let today = self.today();
+        Queue::ALL
+            .into_iter()
+            .map(|queue| Ok(QueueCount { queue, count: self.store.count(queue, &user, today)? }))
+            .collect()
+    }
+
+    /// One appeal with its history, term explanations, flags and earlier appeals.
+    pub fn show(&self, login: &str, number: &str) -> Result<AppealView, ServiceError> {
+        let user = self.caller(login)?;
+        let appeal = self.visible_appeal(&user, number)?;
+        let today = self.today();
+        let terms = self.terms();
+        let registered = self.local_date(appeal.registered_at);
+        let open = appeal.status.is_open();
+        Ok(AppealView {
+            history: self.store.history(appeal.id)?,
+            term: terms.internal(appeal.reg.received_date, registered),
+            statutory: terms.statutory(appeal.reg.received_date),
+            urgency: terms.urgency(appeal.term, today, open),
+            statutory_urgency: terms.urgency(appeal.statutory_term, today, open),
+            flags: self.flags(&appeal, today),
+            links: self.links(&user, &appeal)?,
+            allowed: workflow::allowed(&appeal, &user),
+            appeal,
+        })
+    }
+
+    fn local_date(&self, at: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+        (self.settings.local_date)(at)
+    }
+
+    fn flags(&self, appeal: &Appeal, today: NaiveDate) -> Vec<Flag> {
+        let mut flags = Vec::new();
+        let answered = appeal.dispatched_on();
+        let against = answered.unwrap_or(today);
+        if appeal.status.is_open() && today > appeal.term && today <= appeal.statutory_term {
+            flags.push(Flag::LateInternal);
+        }
+        if let Some(sent) = answered.filter(|d| *d > appeal.term) {
+            let days = (sent - appeal.term).num_days().try_into().unwrap_or(u32::MAX);
+            flags.push(Flag::RepliedLate { days });
+        }
+        if (appeal.status.is_open() || answered.is_some()) && against > appeal.statutory_term {
+            flags.push(Flag::LateStatutory);
+        }
+        for (index, ext) in appeal.extensions.iter().enumerate() {
+            let decided = self.local_date(ext.at);
+            let limit = self.terms().add_working_days(decided, self.terms().notice_days);
+            if ext.applicant_told > limit {
+                flags.push(Flag::LateExtensionNotice { index });
+            }
+        }
+        if appeal.status.is_open() && appeal.reg.reply_method == ReplyMethod::ToBeAgreed {
+            flags.push(Flag::ReplyMethodToAgree);
+        }
+        flags
+    }
+
+    fn links(&self, user: &User, appeal: &Appeal) -> Result<Vec<Link>, ServiceError> {
+        let linked = self.store.load_many(&appeal.links)?;
+        Ok(linked
+            .into_iter()
+            .filter(|a| queue::visible(a, user))
+            .map(|a| Link {
+                id: a.id,
+                number: a.number_text.clone(),
+                received: a.reg.received_date,
+                status: a.status,
+                summary: a.reg.summary.clone(),
+            })
+            .collect())
+    }
+
+    /// Earlier appeals of an applicant, as the registration form offers them while typing.
+    pub fn earlier_appeals(
+        &self,
+        login: &str,
+        applicant: &str,
+        iin_bin: &str,
+    ) -> Result<Vec<Row>, ServiceError> {
+        let user = self.caller(login)?;
+        let today = self.today();
+        let ids = self.store.same_applicant(applicant, iin_bin)?;
+        let appeals = self.store.load_many(&ids)?;
+        Ok(appeals.iter().filter(|a| queue::visible(a, &user)).map(|a| self.row(a, today)).collect())
+    }
+
+    /// Appeals by number, applicant or words of the summary, newest first.
+    pub fn search(
+        &self,
+        login: &str,
+        query: &str,
+        offset: u64,
+        limit: u64,
+    ) -> Result<RowPage, ServiceError> {
+        let user = self.caller(login)?;
+        let today = self.today();
+        let mut ids = Vec::new();
+        if let Ok(seq) = query.trim().parse::<u32>() {
+            let number = (self.settings.number)(today.year(), seq);
+            ids.extend(self.store.by_number(&number)?);
+        }
+        for id in self.store.search(query)? {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        let mut visible = Vec::new();
+        for id in ids {
+            if let Some(appeal) = self.store.get(id)?.filter(|a| queue::visible(a, &user)) {
+                visible.push(appeal);
+            }
+        }
+        let total = visible.len() as u64;
+        let skip = usize::try_from(offset).unwrap_or(usize::MAX);
+        let take = usize::try_from(limit.min(PAGE_LIMIT)).unwrap_or(usize::MAX);
+        let rows = visible.iter().skip(skip).take(take).map(|a| self.row(a, today)).collect();
+        Ok(RowPage { rows, total, offset })
+    }
+
+    /// The user's own overdue and due-soon appeals: where they are an executor, and for a
+    /// manager the replies awaiting their signature.
+    pub fn due(&self, login: &str) -> Result<DueList, ServiceError> {
+        let user = self.caller(login)?;
+        let today = self.today();
+        let horizon = self.terms().add_working_days(today, self.terms().due_soon_days);
+        let mut ids: Vec<(NaiveDate, u64)> = self
+            .store
+            .executor_entries(&user.login)?
+            .into_iter()
+            .filter(|(term, _, entry)| entry.status.is_open() && *term <= horizon)
+            .map(|(term, id, _)| (term, id))
+            .collect();
+        ids.sort();
+        let appeals = self.store.load_many(&ids.iter().map(|(_, id)| *id).collect::<Vec<_>>())?;
+        let mut rows: Vec<Row> = appeals.iter().map(|a| self.row(a, today)).collect();
+        let signing = self.store.queue(Queue::Mine, &user, today, Page { offset: 0, limit: 200 })?;
+        for appeal in signing.appeals.iter().filter(|a| queue::awaiting_signature(a)) {
+            if !rows.iter().any(|r| r.id == appeal.id) && appeal.term <= horizon {
+                rows.push(self.row(appeal, today));
+            }
+        }
+        let overdue_in_registry = match user.sees_all() {
+            true => Some(self.store.count(Queue::Overdue, &user, today)?),
+            false => None,
+        };
+        Ok(DueList { rows, overdue_in_registry })
+    }
+
+    /// Runs the consistency check over the whole database.
+    pub fn check(&self) -> Result<CheckSummary, ServiceError> {
+        let report = self.store.check()?;
+        Ok(CheckSummary {
+            appeals: report.appeals,
+            history_events: report.history_events,
+            users: report.users,
+            index_entries: report.index_entries,
+            numbers_per_year: report.years.into_iter().collect(),
+            problems: report.problems,
+        })
+    }
+}
