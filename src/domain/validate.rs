@@ -81,3 +81,9 @@ impl std::fmt::Display for Problem {
 pub fn check_text(text: &str, _limit: usize, _multiline: bool) -> Result<String, Problem> {
     Ok(text.trim().to_string())
 }
+
+pub fn parse_date(text: &str) -> Result<NaiveDate, Problem> {
+    NaiveDate::parse_from_str(text.trim(), "%d.%m.%Y")
+        .or_else(|_| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d"))
+        .map_err(|_| Problem::Required)
+}

@@ -1,0 +1,146 @@
+//! The `appeals` subcommands: parsing with clap, then one call to the service each.
+//! Exit status: 0 done, 1 refused or invalid (the message names the field or rule), 2 usage.
+
+mod act;
+mod output;
+mod register;
+mod session;
+mod user;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::service::api::ServiceError;
+pub use session::Session;
+
+#[derive(Debug, Parser)]
+#[command(name = "appeals", version, about = "Registry of external appeals (обращения)")]
+pub struct Cli {
+    /// Configuration file (default: appeals/config.toml in the XDG config directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Data directory (default: from the configuration, else the XDG data directory).
+    #[arg(long, global = true, env = "APPEALS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Act as this registered user; only an administrator may (shared accounts, scripts).
+    #[arg(long, global = true, value_name = "LOGIN")]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Register a new appeal; prints its registration number.
+    Register(register::RegisterArgs),
+    /// List a queue.
+    List {
+        /// incoming, mine, overdue, returned, coexec, signature or all.
+        #[arg(long, default_value = "incoming")]
+        queue: String,
+        #[arg(long, default_value_t = 0)]
+        offset: u64,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one appeal with its history and the explanation of its term.
+    Show {
+        number: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search by number, applicant or words of the summary.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Carry out a workflow action on an appeal.
+    Act(act::ActArgs),
+    /// Your overdue and due-soon appeals, one line each.
+    Due,
+    /// Counts of every queue.
+    Counts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Manage users.
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Fill the database with realistic demonstration appeals.
+    Demo {
+        #[arg(long, default_value_t = 200)]
+        count: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Verify the whole database; exits 1 when anything is wrong.
+    Check,
+}
+
+/// A failure the user is told about, with the exit status it gives.
+#[derive(Debug)]
+pub enum Failure {
+    /// Refused or invalid: exit 1.
+    Refused(String),
+    /// The environment failed (configuration, database): exit 1 as well, said plainly.
+    Broken(anyhow::Error),
+}
+
+impl From<ServiceError> for Failure {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::Invalid { problems } => {
+                let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
+                Failure::Refused(format!("invalid appeal:\n{}", lines.join("\n")))
+            }
+            other => Failure::Refused(other.to_string()),
+        }
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Broken(e)
+    }
+}
+
+/// Parses the command line, runs the command and gives the exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Refused(message)) => {
+            eprintln!("appeals: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::Broken(error)) => {
+            eprintln!("appeals: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let session = Session::open(&cli)?;
+    match cli.command {
+        Command::Register(args) => register::run(&session, &args),
+        Command::List { queue, offset, limit, json } => {
+            output::list(&session, &queue, offset, limit, json)
+        }
+        Command::Show { number, json } => output::show(&session, &number, json),
+        Command::Search { query, limit, json } => output::search(&session, &query, limit, json),
+        Command::Act(args) => act::run(&session, &args),
+        Command::Due => output::due(&session),
+        Command::Counts { json } => output::counts(&session, json),
+        Command::User(command) => user::run(&session, command),
+        Command::Demo { count, seed } => session.demo(count, seed),
+        Command::Check => output::check(&session),
+    }
+}

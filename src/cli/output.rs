@@ -1,0 +1,284 @@
+//! Read-only commands and how they print: aligned text for people, JSON for scripts.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Failure, Session};
+use crate::domain::labels::Labelled;
+use crate::domain::queue::Queue;
+use crate::domain::terms::Urgency;
+use crate::service::api::{AppealView, Flag, Row};
+
+fn dmy(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(anyhow::Error::from)?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Urgency as a symbol and words, so the meaning survives without colour.
+pub fn urgency_text(urgency: Urgency) -> String {
+    match urgency {
+        Urgency::Overdue { days } => format!("! overdue {days}d"),
+        Urgency::DueToday => "! due today".to_string(),
+        Urgency::DueSoon { working_days } => format!("~ due in {working_days}wd"),
+        Urgency::Fine => "  on time".to_string(),
+        Urgency::Answered => "  answered".to_string(),
+    }
+}
+
+/// Replaces control characters so that applicant text cannot move the cursor.
+pub fn harmless(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { '·' } else { c }).collect()
+}
+
+fn cut(text: &str, width: usize) -> String {
+    let clean = harmless(text);
+    if clean.chars().count() <= width {
+        return clean;
+    }
+    let mut short: String = clean.chars().take(width.saturating_sub(1)).collect();
+    short.push('…');
+    short
+}
+
+fn row_line(row: &Row) -> String {
+    format!(
+        "{:<12} {} {:<11} {:<15} {:<12} {:<32} {}",
+        row.number,
+        dmy(row.received),
+        dmy(row.term),
+        urgency_text(row.urgency),
+        row.status.code(),
+        cut(&row.applicant, 32),
+        row.lead.as_deref().unwrap_or("-"),
+    )
+}
+
+fn header() -> String {
+    format!(
+        "{:<12} {:<10} {:<11} {:<15} {:<12} {:<32} {}",
+        "number", "received", "term", "urgency", "status", "applicant", "lead"
+    )
+}
+
+pub fn list(
+    session: &Session,
+    queue: &str,
+    offset: u64,
+    limit: u64,
+    json: bool,
+) -> Result<(), Failure> {
+    let queue = Queue::parse(queue).ok_or_else(|| {
+        let known: Vec<&str> = Queue::ALL.iter().map(|q| q.code()).collect();
+        Failure::Refused(format!("--queue `{queue}`: expected one of {}", known.join(", ")))
+    })?;
+    let page = session.service.queue_page(&session.login, queue, offset, limit)?;
+    if json {
+        return print_json(&page);
+    }
+    println!("{}", header());
+    for row in &page.rows {
+        println!("{}", row_line(row));
+    }
+    let shown = page.rows.len() as u64;
+    println!("{} of {} in {}", shown, page.total, queue.code());
+    Ok(())
+}
+
+pub fn search(session: &Session, query: &str, limit: u64, json: bool) -> Result<(), Failure> {
+    let page = session.service.search(&session.login, query, 0, limit)?;
+    if json {
+        return print_json(&page);
+    }
+    println!("{}", header());
+    for row in &page.rows {
+        println!("{}", row_line(row));
+    }
+    println!("{} of {} found", page.rows.len(), page.total);
+    Ok(())
+}
+
+pub fn due(session: &Session) -> Result<(), Failure> {
+    let due = session.service.due(&session.login)?;
+    for row in &due.rows {
+        println!(
+            "{} {} {} {}",
+            row.number,
+            urgency_text(row.urgency).trim(),
+            dmy(row.term),
+            cut(&row.applicant, 40)
+        );
+    }
+    if let Some(n) = due.overdue_in_registry.filter(|n| *n > 0) {
+        println!("overdue in the registry: {n}");
+    }
+    Ok(())
+}
+
+pub fn counts(session: &Session, json: bool) -> Result<(), Failure> {
+    let counts = session.service.counts(&session.login)?;
+    if json {
+        return print_json(&counts);
+    }
+    for c in counts {
+        println!("{:<10} {}", c.queue.code(), c.count);
+    }
+    Ok(())
+}
+
+pub fn show(session: &Session, number: &str, json: bool) -> Result<(), Failure> {
+    let view = session.service.show(&session.login, number)?;
+    if json {
+        return print_json(&view);
+    }
+    print!("{}", card(&view));
+    Ok(())
+}
+
+/// The appeal as text: fields, term with its explanation, people, reply and history.
+pub fn card(view: &AppealView) -> String {
+    let mut out = Vec::new();
+    fields(view, &mut out);
+    term_lines(view, &mut out);
+    work_lines(view, &mut out);
+    out.push("history:".to_string());
+    for e in &view.history {
+        let reason = if e.reason.is_empty() { String::new() } else { format!(" — {}", harmless(&e.reason)) };
+        out.push(format!(
+            "  {} {:<10} {:?}: {}{}",
+            e.at.format("%d.%m.%Y %H:%M"),
+            e.by,
+            e.action,
+            harmless(&e.detail),
+            reason
+        ));
+    }
+    out.push(String::new());
+    out.join("\n")
+}
+
+fn fields(view: &AppealView, out: &mut Vec<String>) {
+    let a = &view.appeal;
+    let r = &a.reg;
+    let mut put = |label: &str, value: String| out.push(format!("{label:<22} {}", harmless(&value)));
+    put("number", format!("{} (revision {})", a.number_text, a.revision));
+    put("status", r_status(view));
+    put("appeal date", dmy(r.appeal_date));
+    let sender_date = r.sender_ref.date.map(dmy).unwrap_or_default();
+    put("sender reference", format!("{} {}", r.sender_ref.number, sender_date).trim().to_string());
+    put("received", dmy(r.received_date));
+    put("registered", format!("{} by {}", a.registered_at.format("%d.%m.%Y %H:%M"), a.registered_by));
+    put("applicant", r.applicant.clone());
+    put("affiliation", r.affiliation.label_en().to_string());
+    put("method / channel", format!("{} / {}", r.method.label_en(), r.channel.label_en()));
+    put("form", r.form.label_en().to_string());
+    put("summary", r.summary.clone());
+    put("postal address", r.contacts.postal_address.clone());
+    put("e-mail", r.contacts.email.clone());
+    put("phone", r.contacts.phone.clone());
+    put("IIN/BIN", r.iin_bin.clone());
+    put("reply method", r.reply_method.label_en().to_string());
+    for link in &view.links {
+        put("earlier appeal", format!("{} {} {}", link.number, dmy(link.received), link.status.code()));
+    }
+}
+
+fn r_status(view: &AppealView) -> String {
+    let flags: Vec<String> = view.flags.iter().map(flag_text).collect();
+    let status = view.appeal.status.label_en().to_string();
+    if flags.is_empty() { status } else { format!("{status} [{}]", flags.join("; ")) }
+}
+
+fn flag_text(flag: &Flag) -> String {
+    match flag {
+        Flag::LateInternal => "late by the internal term, within the statutory one".into(),
+        Flag::LateStatutory => "past the statutory term".into(),
+        Flag::RepliedLate { days } => format!("replied {days} days late"),
+        Flag::LateExtensionNotice { index } => format!("applicant told late of extension {}", index + 1),
+        Flag::ReplyMethodToAgree => "reply method to be agreed".into(),
+    }
+}
+
+fn term_lines(view: &AppealView, out: &mut Vec<String>) {
+    let a = &view.appeal;
+    out.push(format!(
+        "{:<22} {} {} ({:?})",
+        "term",
+        dmy(a.term),
+        urgency_text(view.urgency).trim(),
+        a.term_basis
+    ));
+    out.push(format!(
+        "{:<22} {} {}",
+        "statutory term",
+        dmy(a.statutory_term),
+        urgency_text(view.statutory_urgency).trim()
+    ));
+    out.push("how the term was computed:".to_string());
+    for step in &view.term.steps {
+        let what = match (&step.counted, &step.skipped) {
+            (Some(n), _) => format!("day {n}"),
+            (None, Some(reason)) => format!("skipped: {reason:?}"),
+            (None, None) => String::new(),
+        };
+        out.push(format!("  {} {what}", dmy(step.date)));
+    }
+    for warning in &view.term.warnings {
+        out.push(format!("  warning: {warning:?}"));
+    }
+}
+
+fn work_lines(view: &AppealView, out: &mut Vec<String>) {
+    let a = &view.appeal;
+    if let Some(res) = &a.resolution {
+        out.push(format!(
+            "{:<22} by {} on {}: {} {}",
+            "resolution",
+            res.by,
+            res.at.format("%d.%m.%Y"),
+            res.executors.join(", "),
+            harmless(&res.instruction)
+        ));
+    }
+    for c in &a.contributions {
+        out.push(format!("{:<22} {}: {}", "contribution", c.by, harmless(&c.text)));
+    }
+    for ap in &a.approvals {
+        out.push(format!("{:<22} {} {:?} {}", "approval", ap.by, ap.verdict, harmless(&ap.note)));
+    }
+    if let Some(reply) = &a.reply {
+        out.push(format!("{:<22} {:?}: {}", "reply", reply.decision, harmless(&reply.justification)));
+        if let Some(signer) = &reply.signed_by {
+            out.push(format!("{:<22} {signer}", "signed by"));
+        }
+        if let Some(d) = &reply.dispatch {
+            out.push(format!("{:<22} {} no. {} {}", "dispatched", dmy(d.date), d.outgoing_number, d.channel.code()));
+        }
+    }
+    if !view.allowed.is_empty() {
+        out.push(format!("{:<22} {:?}", "you may", view.allowed));
+    }
+}
+
+pub fn check(session: &Session) -> Result<(), Failure> {
+    let summary = session.service.check()?;
+    println!("appeals:        {}", summary.appeals);
+    println!("history events: {}", summary.history_events);
+    println!("users:          {}", summary.users);
+    println!("index entries:  {}", summary.index_entries);
+    for (year, n) in &summary.numbers_per_year {
+        println!("year {year}: numbers 1..={n}, gapless");
+    }
+    if summary.problems.is_empty() {
+        println!("checked: records decode, indexes and counters match the records, numbers gapless, histories contiguous: OK");
+        return Ok(());
+    }
+    for p in &summary.problems {
+        println!("PROBLEM: {p}");
+    }
+    Err(Failure::Refused(format!("check found {} problem(s)", summary.problems.len())))
+}
