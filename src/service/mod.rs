@@ -64,8 +64,14 @@ impl Service {
         &self.settings.terms
     }
 
-    fn now(&self) -> DateTime<Utc> {
+    /// The current instant by the service's clock.
+    pub fn now(&self) -> DateTime<Utc> {
         (self.settings.clock)()
+    }
+
+    /// A registration number as the configured format writes it.
+    pub fn format_number(&self, year: i32, seq: u32) -> String {
+        (self.settings.number)(year, seq)
     }
 
     /// Today in the configured time zone.
