@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::d;
-use crate::domain::terms::{Calendar, DayKind, YearStatus};
+use crate::domain::terms::{Calendar, DayKind, TermRule, Terms, YearStatus};
 
 const HEADER: &str = r#"
 weekend = ["sat", "sun"]
@@ -78,6 +78,24 @@ fn custom_calendar_with_2028_is_honoured() {
         DayKind::WorkingWeekend { .. }
     ));
     assert_eq!(calendar.day(d(2028, 1, 9)), DayKind::Weekend);
+}
+
+#[test]
+fn custom_calendar_2028_drives_a_working_day_term_without_warnings() {
+    let calendar = Calendar::parse(&file(CUSTOM_2028), "custom").expect("a valid file");
+    let terms = Terms::new(
+        TermRule {
+            days: 1,
+            ..super::working_rule()
+        },
+        calendar,
+    );
+
+    // Thursday 6 January: Friday 7 is off, Saturday 8 is a working day by order.
+    let explanation = terms.internal(d(2028, 1, 6), d(2028, 1, 6));
+
+    assert_eq!(explanation.term, d(2028, 1, 8));
+    assert!(explanation.warnings.is_empty());
 }
 
 #[test]
@@ -251,14 +269,17 @@ fn date_outside_its_year_is_refused() {
 
 #[test]
 fn working_day_must_be_a_weekend_day_and_not_a_day_off() {
-    let weekday = "[year.2026]\nstatus = \"official\"\nsource = \"s\"\n\
-                   [[year.2026.working_day]]\ndate = \"2026-06-15\"\nname = \"a\"\nsource = \"s\"\n";
-    let holiday = "[[holiday]]\ndate = \"03-21\"\nname = \"Nauryz\"\nsource = \"s\"\n\
-                   [year.2026]\nstatus = \"official\"\nsource = \"s\"\n\
-                   [[year.2026.working_day]]\ndate = \"2026-03-21\"\nname = \"a\"\nsource = \"s\"\n";
+    let year = "[year.2026]\nstatus = \"official\"\nsource = \"s\"\n";
+    let weekday = format!(
+        "{year}[[year.2026.working_day]]\ndate = \"2026-06-15\"\nname = \"a\"\nsource = \"s\"\n"
+    );
+    let holiday = format!(
+        "[[holiday]]\ndate = \"03-21\"\nname = \"Nauryz\"\nsource = \"s\"\n{year}\
+         [[year.2026.working_day]]\ndate = \"2026-03-21\"\nname = \"a\"\nsource = \"s\"\n"
+    );
 
-    let on_weekday = parse_error(&file(weekday));
-    let on_holiday = parse_error(&file(holiday));
+    let on_weekday = parse_error(&file(&weekday));
+    let on_holiday = parse_error(&file(&holiday));
 
     assert!(
         on_weekday.ends_with("working_day 1: 2026-06-15 is not a weekend day"),
@@ -327,7 +348,10 @@ proptest! {
     }
 
     #[test]
-    fn mangled_embedded_calendar_never_panics(cut in 0usize..5000, junk in "[\\[\\]=\"a-z0-9 \\n-]{0,20}") {
+    fn mangled_embedded_calendar_never_panics(
+        cut in 0usize..5000,
+        junk in "[\\[\\]=\"a-z0-9 \\n-]{0,20}",
+    ) {
         let text = crate::domain::terms::calendar::EMBEDDED_KZ;
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) {

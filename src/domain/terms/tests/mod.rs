@@ -3,6 +3,9 @@
 
 mod calendar_facts;
 mod calendar_file;
+mod properties;
+mod term_rule;
+mod urgency;
 
 use chrono::NaiveDate;
 
@@ -11,3 +14,11 @@ fn d(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).expect("a real date in a test")
 }
 
+/// The rule that counts working days from the received date.
+fn working_rule() -> crate::domain::terms::TermRule {
+    use crate::domain::terms::{DayCount, TermRule};
+    TermRule {
+        count: DayCount::Working,
+        ..TermRule::default()
+    }
+}
