@@ -82,8 +82,11 @@ fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// Days of a year as (month, day).
+type MonthDays = Vec<(u32, u32)>;
+
 /// Every day of the year whose working status differs from the plain weekend rule.
-fn exceptions(calendar: &Calendar, year: i32) -> (Vec<(u32, u32)>, Vec<(u32, u32)>) {
+fn exceptions(calendar: &Calendar, year: i32) -> (MonthDays, MonthDays) {
     let days = d(year, 1, 1)
         .iter_days()
         .take_while(|date| date.year() == year);
@@ -133,9 +136,8 @@ fn embedded_calendar_loads_2025_to_2027_with_2027_provisional() {
         calendar.year_status(2026),
         YearStatus::Official { .. }
     ));
-    assert!(
-        matches!(calendar.year_status(2027), YearStatus::Provisional { source } if !source.is_empty())
-    );
+    let status_2027 = calendar.year_status(2027);
+    assert!(matches!(status_2027, YearStatus::Provisional { source } if !source.is_empty()));
     assert_eq!(calendar.year_status(2028), YearStatus::NotLoaded);
 }
 
