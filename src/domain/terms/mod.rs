@@ -9,3 +9,6 @@ pub use rule::{
     CalendarWarning, DayCount, DayStep, Explanation, SkipReason, TermRule, TermStart, Terms,
     Urgency,
 };
+
+#[cfg(test)]
+mod tests;
