@@ -50,7 +50,13 @@ fn crash_child() {
 fn run_and_kill(dir: &std::path::Path, after: Duration) -> Vec<(String, String, u64)> {
     let exe = std::env::current_exe().expect("the test binary knows its path");
     let mut child = Command::new(exe)
-        .args(["--exact", "crash_child", "--ignored", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "crash_child",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -77,7 +83,9 @@ fn run_and_kill(dir: &std::path::Path, after: Duration) -> Vec<(String, String, 
 #[test]
 fn crash_leaves_every_reported_action_in_place() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    common::service(dir.path()).bootstrap("admin", "Administrator").expect("bootstrap");
+    common::service(dir.path())
+        .bootstrap("admin", "Administrator")
+        .expect("bootstrap");
     let mut reported: BTreeMap<String, u64> = BTreeMap::new();
     for round in 0..KILLS {
         // Vary the moment: some kills land during start-up, most in the middle of writes.
@@ -87,13 +95,25 @@ fn crash_leaves_every_reported_action_in_place() {
             *best = (*best).max(revision);
         }
     }
-    assert!(reported.len() > KILLS, "the child reported too few actions to test anything");
+    assert!(
+        reported.len() > KILLS,
+        "the child reported too few actions to test anything"
+    );
 
     let service = common::service(dir.path());
     for (number, revision) in &reported {
-        let view = service.show("admin", number).expect("a reported appeal is present");
-        assert!(view.appeal.revision >= *revision, "{number} lost revision {revision}");
+        let view = service
+            .show("admin", number)
+            .expect("a reported appeal is present");
+        assert!(
+            view.appeal.revision >= *revision,
+            "{number} lost revision {revision}"
+        );
     }
     let check = service.check().expect("the check runs");
-    assert!(check.problems.is_empty(), "check found: {:?}", check.problems);
+    assert!(
+        check.problems.is_empty(),
+        "check found: {:?}",
+        check.problems
+    );
 }

@@ -16,18 +16,31 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 fn sample_appeal() -> Appeal {
-    let at = Utc.with_ymd_and_hms(2026, 3, 2, 6, 30, 0).single().expect("valid instant");
+    let at = Utc
+        .with_ymd_and_hms(2026, 3, 2, 6, 30, 0)
+        .single()
+        .expect("valid instant");
     let d = common::date;
-    let draft = Draft { decision: Decision::Positive, justification: "п. 4.3".into(), text: "Ответ".into() };
+    let draft = Draft {
+        decision: Decision::Positive,
+        justification: "п. 4.3".into(),
+        text: "Ответ".into(),
+    };
     Appeal {
         id: 17,
-        number: RegNumber { year: 2026, seq: 17 },
+        number: RegNumber {
+            year: 2026,
+            seq: 17,
+        },
         number_text: "2026-00017".into(),
         registered_at: at,
         registered_by: "reg".into(),
         reg: Registration {
             appeal_date: d(2026, 2, 27),
-            sender_ref: SenderReference { number: "01-12/345".into(), date: Some(d(2026, 2, 27)) },
+            sender_ref: SenderReference {
+                number: "01-12/345".into(),
+                date: Some(d(2026, 2, 27)),
+            },
             received_date: d(2026, 3, 2),
             applicant: "ТОО «Алатау Инжиниринг»".into(),
             affiliation: Affiliation::LegalEntity,
@@ -46,7 +59,9 @@ fn sample_appeal() -> Appeal {
         },
         status: Status::Signing,
         term: d(2026, 3, 12),
-        term_basis: TermBasis::Set { basis: "запрос акимата".into() },
+        term_basis: TermBasis::Set {
+            basis: "запрос акимата".into(),
+        },
         statutory_term: d(2026, 3, 24),
         resolution: Some(Resolution {
             by: "boss".into(),
@@ -54,8 +69,17 @@ fn sample_appeal() -> Appeal {
             executors: vec!["lead".into(), "co1".into()],
             instruction: "Подготовить ответ".into(),
         }),
-        contributions: vec![Contribution { by: "co1".into(), at, text: "Сведения".into() }],
-        approvals: vec![Approval { by: "co1".into(), at, verdict: Verdict::Approved, note: String::new() }],
+        contributions: vec![Contribution {
+            by: "co1".into(),
+            at,
+            text: "Сведения".into(),
+        }],
+        approvals: vec![Approval {
+            by: "co1".into(),
+            at,
+            verdict: Verdict::Approved,
+            note: String::new(),
+        }],
         reply: Some(Reply {
             decision: draft.decision,
             justification: draft.justification,
@@ -101,7 +125,10 @@ fn sample_event() -> HistoryEvent {
     HistoryEvent {
         appeal: 17,
         seq: 4,
-        at: Utc.with_ymd_and_hms(2026, 3, 2, 6, 30, 0).single().expect("valid instant"),
+        at: Utc
+            .with_ymd_and_hms(2026, 3, 2, 6, 30, 0)
+            .single()
+            .expect("valid instant"),
         by: "boss".into(),
         action: ActionKind::Resolve,
         from_status: Some(Status::Registered),
@@ -122,7 +149,9 @@ fn sample_user() -> User {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/v1")
+        .join(name)
 }
 
 /// Compares the committed bytes with the sample, both ways.
@@ -138,8 +167,14 @@ where
     let committed = std::fs::read(&path).expect("the committed fixture exists");
     let decoded: T = codec::decode(kind, "golden", name.as_bytes(), &committed)
         .expect("a version 1 record stays readable");
-    assert_eq!(&decoded, sample, "{name}: decoded fixture differs from the sample");
-    assert_eq!(encoded, committed, "{name}: the encoding of version 1 changed");
+    assert_eq!(
+        &decoded, sample,
+        "{name}: decoded fixture differs from the sample"
+    );
+    assert_eq!(
+        encoded, committed,
+        "{name}: the encoding of version 1 changed"
+    );
 }
 
 #[test]
@@ -159,7 +194,11 @@ fn user_v1_stays_readable() {
 
 #[test]
 fn executor_entry_v1_stays_readable() {
-    let entry = ExecEntry { lead: true, status: Status::Approval, my_turn: false };
+    let entry = ExecEntry {
+        lead: true,
+        status: Status::Approval,
+        my_turn: false,
+    };
     golden("exec_entry.bin", Kind::ExecEntry, &entry);
 }
 
@@ -174,7 +213,10 @@ fn trailing_bytes_are_refused_naming_the_key() {
     bytes.push(0);
     let err = codec::decode::<User>(Kind::User, "users", b"ivanov", &bytes).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains("ivanov") && text.contains("trailing"), "{text}");
+    assert!(
+        text.contains("ivanov") && text.contains("trailing"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -162,11 +162,17 @@ pub fn run(session: &Session, args: &ActArgs) -> Result<(), Failure> {
             let view = session.service.show(&session.login, &args.number)?;
             let form = fields.overlay(form_of(&view.appeal.reg), today);
             let revision = args.revision.or(Some(view.appeal.revision));
-            session.service.edit(&session.login, &args.number, revision, &form)?
+            session
+                .service
+                .edit(&session.login, &args.number, revision, &form)?
         }
         other => {
             let action = to_action(other, today)?;
-            let request = ActRequest { number: args.number.clone(), revision: args.revision, action };
+            let request = ActRequest {
+                number: args.number.clone(),
+                revision: args.revision,
+                action,
+            };
             session.service.act(&session.login, &request)?
         }
     };
@@ -188,7 +194,10 @@ fn date(flag: &str, text: &str, today: NaiveDate) -> Result<NaiveDate, Failure> 
 
 fn reply_method(flag: &str, text: &str) -> Result<ReplyMethod, Failure> {
     ReplyMethod::parse(text).ok_or_else(|| {
-        Failure::Refused(format!("{flag} `{text}`: expected one of {}", ReplyMethod::codes()))
+        Failure::Refused(format!(
+            "{flag} `{text}`: expected one of {}",
+            ReplyMethod::codes()
+        ))
     })
 }
 
@@ -217,20 +226,33 @@ fn to_action(command: &ActCommand, today: NaiveDate) -> Result<Action, Failure> 
     use ActCommand as C;
     Ok(match command {
         C::Edit(_) => return Err(Failure::Refused("edit takes the registration flags".into())),
-        C::Resolve { executors, instruction, term, term_basis } => Action::Resolve {
+        C::Resolve {
+            executors,
+            instruction,
+            term,
+            term_basis,
+        } => Action::Resolve {
             executors: executors.clone(),
             instruction: instruction.clone(),
             term: term_override(term.as_deref(), term_basis.as_deref(), today)?,
         },
-        C::Reassign { executors, reason } => {
-            Action::Reassign { executors: executors.clone(), reason: reason.clone() }
-        }
-        C::Redirect { to, justification } => {
-            Action::Redirect { to: to.clone(), justification: justification.clone() }
-        }
+        C::Reassign { executors, reason } => Action::Reassign {
+            executors: executors.clone(),
+            reason: reason.clone(),
+        },
+        C::Redirect { to, justification } => Action::Redirect {
+            to: to.clone(),
+            justification: justification.clone(),
+        },
         C::RequestInfo { text } => Action::RequestInfo { text: text.clone() },
-        C::InfoReceived { answer } => Action::InfoReceived { answer: answer.clone() },
-        C::Extend { new_term, reasons, told } => Action::Extend {
+        C::InfoReceived { answer } => Action::InfoReceived {
+            answer: answer.clone(),
+        },
+        C::Extend {
+            new_term,
+            reasons,
+            told,
+        } => Action::Extend {
             new_term: date("--new-term", new_term, today)?,
             reasons: reasons.clone(),
             applicant_told: date("--told", told, today)?,
@@ -245,18 +267,30 @@ fn to_action(command: &ActCommand, today: NaiveDate) -> Result<Action, Failure> 
         })?),
         C::Approve { note } => Action::Approve { note: note.clone() },
         C::Comment { text } => Action::Comment { text: text.clone() },
-        C::ToSignature(args) => Action::ToSignature { draft: draft(args)? },
+        C::ToSignature(args) => Action::ToSignature {
+            draft: draft(args)?,
+        },
         C::Sign { note } => Action::Sign { note: note.clone() },
-        C::SendBack { comment } => Action::SendBack { comment: comment.clone() },
-        C::Dispatch { date: when, outgoing_number, channel } => Action::Dispatch {
+        C::SendBack { comment } => Action::SendBack {
+            comment: comment.clone(),
+        },
+        C::Dispatch {
+            date: when,
+            outgoing_number,
+            channel,
+        } => Action::Dispatch {
             date: date("--date", when, today)?,
             outgoing_number: outgoing_number.clone(),
             channel: reply_method("--channel", channel)?,
         },
         C::Accept { note } => Action::Accept { note: note.clone() },
-        C::Return { deficiencies } => Action::Return { deficiencies: deficiencies.clone() },
+        C::Return { deficiencies } => Action::Return {
+            deficiencies: deficiencies.clone(),
+        },
         C::Resume { note } => Action::Resume { note: note.clone() },
-        C::Dismiss { basis } => Action::Dismiss { basis: basis.clone() },
+        C::Dismiss { basis } => Action::Dismiss {
+            basis: basis.clone(),
+        },
     })
 }
 

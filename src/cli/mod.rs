@@ -16,7 +16,11 @@ use crate::service::api::ServiceError;
 pub use session::Session;
 
 #[derive(Debug, Parser)]
-#[command(name = "appeals", version, about = "Registry of external appeals (обращения)")]
+#[command(
+    name = "appeals",
+    version,
+    about = "Registry of external appeals (обращения)"
+)]
 pub struct Cli {
     /// Configuration file (default: appeals/config.toml in the XDG config directory).
     #[arg(long, global = true, value_name = "FILE")]
@@ -131,9 +135,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let session = Session::open(&cli)?;
     match cli.command {
         Command::Register(args) => register::run(&session, &args),
-        Command::List { queue, offset, limit, json } => {
-            output::list(&session, &queue, offset, limit, json)
-        }
+        Command::List {
+            queue,
+            offset,
+            limit,
+            json,
+        } => output::list(&session, &queue, offset, limit, json),
         Command::Show { number, json } => output::show(&session, &number, json),
         Command::Search { query, limit, json } => output::search(&session, &query, limit, json),
         Command::Act(args) => act::run(&session, &args),

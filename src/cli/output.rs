@@ -32,7 +32,9 @@ pub fn urgency_text(urgency: Urgency) -> String {
 
 /// Replaces control characters so that applicant text cannot move the cursor.
 pub fn harmless(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { '·' } else { c }).collect()
+    text.chars()
+        .map(|c| if c.is_control() { '·' } else { c })
+        .collect()
 }
 
 fn cut(text: &str, width: usize) -> String {
@@ -74,9 +76,14 @@ pub fn list(
 ) -> Result<(), Failure> {
     let queue = Queue::parse(queue).ok_or_else(|| {
         let known: Vec<&str> = Queue::ALL.iter().map(|q| q.code()).collect();
-        Failure::Refused(format!("--queue `{queue}`: expected one of {}", known.join(", ")))
+        Failure::Refused(format!(
+            "--queue `{queue}`: expected one of {}",
+            known.join(", ")
+        ))
     })?;
-    let page = session.service.queue_page(&session.login, queue, offset, limit)?;
+    let page = session
+        .service
+        .queue_page(&session.login, queue, offset, limit)?;
     if json {
         return print_json(&page);
     }
@@ -147,7 +154,11 @@ pub fn card(view: &AppealView) -> String {
     work_lines(view, &mut out);
     out.push("history:".to_string());
     for e in &view.history {
-        let reason = if e.reason.is_empty() { String::new() } else { format!(" — {}", harmless(&e.reason)) };
+        let reason = if e.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", harmless(&e.reason))
+        };
         out.push(format!(
             "  {} {:<10} {:?}: {}{}",
             e.at.format("%d.%m.%Y %H:%M"),
@@ -164,17 +175,36 @@ pub fn card(view: &AppealView) -> String {
 fn fields(view: &AppealView, out: &mut Vec<String>) {
     let a = &view.appeal;
     let r = &a.reg;
-    let mut put = |label: &str, value: String| out.push(format!("{label:<22} {}", harmless(&value)));
-    put("number", format!("{} (revision {})", a.number_text, a.revision));
+    let mut put =
+        |label: &str, value: String| out.push(format!("{label:<22} {}", harmless(&value)));
+    put(
+        "number",
+        format!("{} (revision {})", a.number_text, a.revision),
+    );
     put("status", r_status(view));
     put("appeal date", dmy(r.appeal_date));
     let sender_date = r.sender_ref.date.map(dmy).unwrap_or_default();
-    put("sender reference", format!("{} {}", r.sender_ref.number, sender_date).trim().to_string());
+    put(
+        "sender reference",
+        format!("{} {}", r.sender_ref.number, sender_date)
+            .trim()
+            .to_string(),
+    );
     put("received", dmy(r.received_date));
-    put("registered", format!("{} by {}", a.registered_at.format("%d.%m.%Y %H:%M"), a.registered_by));
+    put(
+        "registered",
+        format!(
+            "{} by {}",
+            a.registered_at.format("%d.%m.%Y %H:%M"),
+            a.registered_by
+        ),
+    );
     put("applicant", r.applicant.clone());
     put("affiliation", r.affiliation.label_en().to_string());
-    put("method / channel", format!("{} / {}", r.method.label_en(), r.channel.label_en()));
+    put(
+        "method / channel",
+        format!("{} / {}", r.method.label_en(), r.channel.label_en()),
+    );
     put("form", r.form.label_en().to_string());
     put("summary", r.summary.clone());
     put("postal address", r.contacts.postal_address.clone());
@@ -183,14 +213,26 @@ fn fields(view: &AppealView, out: &mut Vec<String>) {
     put("IIN/BIN", r.iin_bin.clone());
     put("reply method", r.reply_method.label_en().to_string());
     for link in &view.links {
-        put("earlier appeal", format!("{} {} {}", link.number, dmy(link.received), link.status.code()));
+        put(
+            "earlier appeal",
+            format!(
+                "{} {} {}",
+                link.number,
+                dmy(link.received),
+                link.status.code()
+            ),
+        );
     }
 }
 
 fn r_status(view: &AppealView) -> String {
     let flags: Vec<String> = view.flags.iter().map(flag_text).collect();
     let status = view.appeal.status.label_en().to_string();
-    if flags.is_empty() { status } else { format!("{status} [{}]", flags.join("; ")) }
+    if flags.is_empty() {
+        status
+    } else {
+        format!("{status} [{}]", flags.join("; "))
+    }
 }
 
 fn flag_text(flag: &Flag) -> String {
@@ -198,7 +240,9 @@ fn flag_text(flag: &Flag) -> String {
         Flag::LateInternal => "late by the internal term, within the statutory one".into(),
         Flag::LateStatutory => "past the statutory term".into(),
         Flag::RepliedLate { days } => format!("replied {days} days late"),
-        Flag::LateExtensionNotice { index } => format!("applicant told late of extension {}", index + 1),
+        Flag::LateExtensionNotice { index } => {
+            format!("applicant told late of extension {}", index + 1)
+        }
         Flag::ReplyMethodToAgree => "reply method to be agreed".into(),
     }
 }
@@ -245,18 +289,40 @@ fn work_lines(view: &AppealView, out: &mut Vec<String>) {
         ));
     }
     for c in &a.contributions {
-        out.push(format!("{:<22} {}: {}", "contribution", c.by, harmless(&c.text)));
+        out.push(format!(
+            "{:<22} {}: {}",
+            "contribution",
+            c.by,
+            harmless(&c.text)
+        ));
     }
     for ap in &a.approvals {
-        out.push(format!("{:<22} {} {:?} {}", "approval", ap.by, ap.verdict, harmless(&ap.note)));
+        out.push(format!(
+            "{:<22} {} {:?} {}",
+            "approval",
+            ap.by,
+            ap.verdict,
+            harmless(&ap.note)
+        ));
     }
     if let Some(reply) = &a.reply {
-        out.push(format!("{:<22} {:?}: {}", "reply", reply.decision, harmless(&reply.justification)));
+        out.push(format!(
+            "{:<22} {:?}: {}",
+            "reply",
+            reply.decision,
+            harmless(&reply.justification)
+        ));
         if let Some(signer) = &reply.signed_by {
             out.push(format!("{:<22} {signer}", "signed by"));
         }
         if let Some(d) = &reply.dispatch {
-            out.push(format!("{:<22} {} no. {} {}", "dispatched", dmy(d.date), d.outgoing_number, d.channel.code()));
+            out.push(format!(
+                "{:<22} {} no. {} {}",
+                "dispatched",
+                dmy(d.date),
+                d.outgoing_number,
+                d.channel.code()
+            ));
         }
     }
     if !view.allowed.is_empty() {
@@ -274,11 +340,16 @@ pub fn check(session: &Session) -> Result<(), Failure> {
         println!("year {year}: numbers 1..={n}, gapless");
     }
     if summary.problems.is_empty() {
-        println!("checked: records decode, indexes and counters match the records, numbers gapless, histories contiguous: OK");
+        println!(
+            "checked: records decode, indexes and counters match the records, numbers gapless, histories contiguous: OK"
+        );
         return Ok(());
     }
     for p in &summary.problems {
         println!("PROBLEM: {p}");
     }
-    Err(Failure::Refused(format!("check found {} problem(s)", summary.problems.len())))
+    Err(Failure::Refused(format!(
+        "check found {} problem(s)",
+        summary.problems.len()
+    )))
 }

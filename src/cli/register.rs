@@ -69,7 +69,10 @@ pub fn run(session: &Session, args: &RegisterArgs) -> Result<(), Failure> {
     let outcome = session.service.register(&session.login, &form)?;
     println!("{}", outcome.number);
     if !outcome.links.is_empty() {
-        eprintln!("linked to {} earlier appeal(s) of the same applicant", outcome.links.len());
+        eprintln!(
+            "linked to {} earlier appeal(s) of the same applicant",
+            outcome.links.len()
+        );
     }
     Ok(())
 }

@@ -29,7 +29,10 @@ pub struct Session {
 impl Session {
     pub fn open(cli: &Cli) -> Result<Session, Failure> {
         let config = Config::load(cli.config.as_deref()).map_err(anyhow::Error::from)?;
-        let data_dir = cli.data_dir.clone().unwrap_or_else(|| config.data_dir.clone());
+        let data_dir = cli
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| config.data_dir.clone());
         prepare_dir(&data_dir)?;
         start_log(&data_dir);
         let store = Store::open(&data_dir).map_err(anyhow::Error::from)?;
@@ -37,7 +40,12 @@ impl Session {
         let system = system_user();
         service.bootstrap(&system.0, &system.1)?;
         let login = acting_login(&service, &system.0, cli.operator.as_deref())?;
-        Ok(Session { service, login, config, data_dir })
+        Ok(Session {
+            service,
+            login,
+            config,
+            data_dir,
+        })
     }
 }
 
@@ -72,7 +80,10 @@ fn prepare_dir(dir: &Path) -> anyhow::Result<()> {
 
 /// Logs go to `appeals.log` in the data directory, never to the terminal.
 fn start_log(dir: &Path) {
-    let Ok(file) = OpenOptions::new().create(true).append(true).open(dir.join("appeals.log"))
+    let Ok(file) = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("appeals.log"))
     else {
         return;
     };
@@ -91,7 +102,11 @@ pub fn system_user() -> (String, String) {
         Ok(Some(user)) => {
             let gecos = user.gecos.to_string_lossy().into_owned();
             let full = gecos.split(',').next().unwrap_or("").trim().to_string();
-            let full = if full.is_empty() { user.name.clone() } else { full };
+            let full = if full.is_empty() {
+                user.name.clone()
+            } else {
+                full
+            };
             (user.name, full)
         }
         _ => (format!("uid{uid}"), format!("uid {uid}")),

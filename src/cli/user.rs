@@ -27,17 +27,31 @@ pub enum UserCommand {
 
 pub fn run(session: &Session, command: UserCommand) -> Result<(), Failure> {
     match command {
-        UserCommand::Add { login, name, position, roles } => {
+        UserCommand::Add {
+            login,
+            name,
+            position,
+            roles,
+        } => {
             let roles = roles
                 .iter()
                 .map(|r| {
                     Role::parse(r).ok_or_else(|| {
                         let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-                        Failure::Refused(format!("--role `{r}`: expected one of {}", known.join(", ")))
+                        Failure::Refused(format!(
+                            "--role `{r}`: expected one of {}",
+                            known.join(", ")
+                        ))
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
-            let user = User { login, full_name: name, position, roles, active: true };
+            let user = User {
+                login,
+                full_name: name,
+                position,
+                roles,
+                active: true,
+            };
             session.service.add_user(&session.login, &user)?;
             println!("added {}", user.login);
         }
@@ -45,7 +59,13 @@ pub fn run(session: &Session, command: UserCommand) -> Result<(), Failure> {
             for u in session.service.users(&session.login)? {
                 let roles: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
                 let state = if u.active { "active" } else { "disabled" };
-                println!("{:<16} {:<8} {:<40} {}", u.login, state, u.full_name, roles.join(","));
+                println!(
+                    "{:<16} {:<8} {:<40} {}",
+                    u.login,
+                    state,
+                    u.full_name,
+                    roles.join(",")
+                );
             }
         }
         UserCommand::Disable { login } => {

@@ -32,7 +32,9 @@ pub fn fill(service: &Service, login: &str, count: u64, seed: u64) -> Result<Str
     let started = Instant::now();
     let me = service.caller(login)?;
     if !me.has(Role::Admin) {
-        return Err(ServiceError::Forbidden { what: "demo needs the admin role".into() });
+        return Err(ServiceError::Forbidden {
+            what: "demo needs the admin role".into(),
+        });
     }
     let people = staff::ensure(service, &me)?;
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -56,8 +58,9 @@ pub fn fill(service: &Service, login: &str, count: u64, seed: u64) -> Result<Str
 /// Received dates, oldest first, spread over a span that grows with the count.
 fn received_dates(rng: &mut ChaCha8Rng, count: u64, today: NaiveDate) -> Vec<NaiveDate> {
     let span = (count / 10).clamp(30, 365) as i64;
-    let mut dates: Vec<NaiveDate> =
-        (0..count).map(|_| today - Duration::days(rng.random_range(0..=span))).collect();
+    let mut dates: Vec<NaiveDate> = (0..count)
+        .map(|_| today - Duration::days(rng.random_range(0..=span)))
+        .collect();
     dates.sort();
     dates
 }
@@ -97,7 +100,11 @@ impl<'s> Writer<'s> {
         let id = self.next_id;
         self.next_id += 1;
         let number_text = self.service.format_number(year, seq);
-        Ok(NewIdentity { id, number: RegNumber { year, seq }, number_text })
+        Ok(NewIdentity {
+            id,
+            number: RegNumber { year, seq },
+            number_text,
+        })
     }
 
     fn one(
@@ -109,9 +116,8 @@ impl<'s> Writer<'s> {
         let registered_at = registration_time(rng, received, self.now);
         let today = registered_at.date_naive();
         let form = staff::form(rng, received);
-        let reg = validate::validate(&form, today).map_err(|problems| {
-            ServiceError::Invalid { problems }
-        })?;
+        let reg = validate::validate(&form, today)
+            .map_err(|problems| ServiceError::Invalid { problems })?;
         let key = normalize_name(&reg.applicant);
         let links = self.applicants.get(&key).cloned().unwrap_or_default();
         let identity = self.identity(today.year())?;
@@ -152,17 +158,27 @@ impl<'s> Writer<'s> {
 }
 
 /// Registered on the day of receipt or the next, during office hours, never in the future.
-fn registration_time(rng: &mut ChaCha8Rng, received: NaiveDate, now: DateTime<Utc>) -> DateTime<Utc> {
+fn registration_time(
+    rng: &mut ChaCha8Rng,
+    received: NaiveDate,
+    now: DateTime<Utc>,
+) -> DateTime<Utc> {
     let day = received + Duration::days(rng.random_range(0..=1));
     let minutes = rng.random_range(9 * 60..17 * 60);
-    let at = day.and_hms_opt(0, 0, 0).map(|t| t.and_utc() + Duration::minutes(minutes));
+    let at = day
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc() + Duration::minutes(minutes));
     at.unwrap_or(now).min(now)
 }
 
 fn refused(refusal: crate::domain::action::Refusal) -> ServiceError {
-    ServiceError::BadRequest { what: format!("demo story refused by the workflow: {refusal}") }
+    ServiceError::BadRequest {
+        what: format!("demo story refused by the workflow: {refusal}"),
+    }
 }
 
 fn no_staff() -> ServiceError {
-    ServiceError::BadRequest { what: "demo staff is missing".into() }
+    ServiceError::BadRequest {
+        what: "demo staff is missing".into(),
+    }
 }

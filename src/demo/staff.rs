@@ -14,17 +14,72 @@ use crate::service::api::ServiceError;
 
 /// Login, full name, position and roles of the demo staff.
 pub const STAFF: &[(&str, &str, &str, &[Role])] = &[
-    ("kanc.ospanova", "Оспанова Айжан Ерлановна", "Специалист канцелярии", &[Role::Registrar]),
-    ("kanc.petrova", "Петрова Елена Сергеевна", "Специалист канцелярии", &[Role::Registrar]),
-    ("prorector", "Ахметов Ержан Маратович", "Проректор по академической работе", &[Role::Manager]),
-    ("dekan.smirnov", "Смирнов Андрей Петрович", "Декан инженерного факультета", &[Role::Manager, Role::Executor]),
-    ("omarov", "Омаров Данияр Асхатович", "Руководитель офиса регистратора", &[Role::Executor]),
-    ("sadykova", "Садыкова Гульнара Нурлановна", "Начальник отдела кадров", &[Role::Executor]),
-    ("volkov", "Волков Павел Иванович", "Заведующий кафедрой информационных систем", &[Role::Executor]),
-    ("kenzhebekova", "Кенжебекова Асель Маратовна", "Руководитель департамента по делам студентов", &[Role::Executor]),
-    ("musin", "Мусин Арман Серикович", "Начальник хозяйственного отдела", &[Role::Executor]),
-    ("alieva", "Алиева Мадина Ерлановна", "Юрисконсульт", &[Role::Executor]),
-    ("compliance", "Калиева Динара Бахытжановна", "Комплаенс-офицер", &[Role::Compliance]),
+    (
+        "kanc.ospanova",
+        "Оспанова Айжан Ерлановна",
+        "Специалист канцелярии",
+        &[Role::Registrar],
+    ),
+    (
+        "kanc.petrova",
+        "Петрова Елена Сергеевна",
+        "Специалист канцелярии",
+        &[Role::Registrar],
+    ),
+    (
+        "prorector",
+        "Ахметов Ержан Маратович",
+        "Проректор по академической работе",
+        &[Role::Manager],
+    ),
+    (
+        "dekan.smirnov",
+        "Смирнов Андрей Петрович",
+        "Декан инженерного факультета",
+        &[Role::Manager, Role::Executor],
+    ),
+    (
+        "omarov",
+        "Омаров Данияр Асхатович",
+        "Руководитель офиса регистратора",
+        &[Role::Executor],
+    ),
+    (
+        "sadykova",
+        "Садыкова Гульнара Нурлановна",
+        "Начальник отдела кадров",
+        &[Role::Executor],
+    ),
+    (
+        "volkov",
+        "Волков Павел Иванович",
+        "Заведующий кафедрой информационных систем",
+        &[Role::Executor],
+    ),
+    (
+        "kenzhebekova",
+        "Кенжебекова Асель Маратовна",
+        "Руководитель департамента по делам студентов",
+        &[Role::Executor],
+    ),
+    (
+        "musin",
+        "Мусин Арман Серикович",
+        "Начальник хозяйственного отдела",
+        &[Role::Executor],
+    ),
+    (
+        "alieva",
+        "Алиева Мадина Ерлановна",
+        "Юрисконсульт",
+        &[Role::Executor],
+    ),
+    (
+        "compliance",
+        "Калиева Динара Бахытжановна",
+        "Комплаенс-офицер",
+        &[Role::Compliance],
+    ),
 ];
 
 /// Adds the demo staff that are missing and gives the caller every role; returns everyone
@@ -44,7 +99,10 @@ pub fn ensure(service: &Service, me: &User) -> Result<Vec<User>, ServiceError> {
         service.add_user(&me.login, &user)?;
     }
     if me.roles.len() < Role::ALL.len() {
-        let everything = User { roles: Role::ALL.to_vec(), ..me.clone() };
+        let everything = User {
+            roles: Role::ALL.to_vec(),
+            ..me.clone()
+        };
         service.store().update_user(&everything)?;
     }
     let mut people = Vec::new();
@@ -72,10 +130,18 @@ fn one<'a>(rng: &mut ChaCha8Rng, items: &[&'a str]) -> &'a str {
 
 fn person(rng: &mut ChaCha8Rng) -> String {
     if rng.random_range(0..2) == 0 {
-        let (s, n, p) = (data::MALE_SURNAMES, data::MALE_NAMES, data::MALE_PATRONYMICS);
+        let (s, n, p) = (
+            data::MALE_SURNAMES,
+            data::MALE_NAMES,
+            data::MALE_PATRONYMICS,
+        );
         format!("{} {} {}", one(rng, s), one(rng, n), one(rng, p))
     } else {
-        let (s, n, p) = (data::FEMALE_SURNAMES, data::FEMALE_NAMES, data::FEMALE_PATRONYMICS);
+        let (s, n, p) = (
+            data::FEMALE_SURNAMES,
+            data::FEMALE_NAMES,
+            data::FEMALE_PATRONYMICS,
+        );
         format!("{} {} {}", one(rng, s), one(rng, n), one(rng, p))
     }
 }
@@ -98,17 +164,30 @@ fn method_and_channel(rng: &mut ChaCha8Rng) -> (&'static str, &'static str) {
 
 /// A registration form as a registrar fills it for an appeal received on `received`.
 pub fn form(rng: &mut ChaCha8Rng, received: NaiveDate) -> AppealForm {
-    let affiliation = ["individual", "individual", "individual", "legal-entity", "state-body"]
-        .choose(rng)
-        .copied()
-        .unwrap_or("individual");
+    let affiliation = [
+        "individual",
+        "individual",
+        "individual",
+        "legal-entity",
+        "state-body",
+    ]
+    .choose(rng)
+    .copied()
+    .unwrap_or("individual");
     let applicant = match affiliation {
         "legal-entity" => one(rng, data::ORGANISATIONS).to_string(),
         "state-body" => one(rng, data::STATE_BODIES).to_string(),
         _ => person(rng),
     };
     let form_index = rng.random_range(0..data::SUMMARIES.len());
-    let form = ["request", "proposal", "feedback", "message", "complaint", "application"][form_index];
+    let form = [
+        "request",
+        "proposal",
+        "feedback",
+        "message",
+        "complaint",
+        "application",
+    ][form_index];
     let (method, channel) = method_and_channel(rng);
     let has_email = channel != "post" && rng.random_range(0..3) != 0;
     let reply = match rng.random_range(0..5) {
@@ -121,8 +200,21 @@ pub fn form(rng: &mut ChaCha8Rng, received: NaiveDate) -> AppealForm {
     let organisation = affiliation != "individual";
     AppealForm {
         appeal_date: dmy(sent),
-        sender_number: if organisation { format!("{}-{}/{}", rng.random_range(1..40), rng.random_range(1..12), rng.random_range(100..999)) } else { String::new() },
-        sender_date: if organisation { dmy(sent) } else { String::new() },
+        sender_number: if organisation {
+            format!(
+                "{}-{}/{}",
+                rng.random_range(1..40),
+                rng.random_range(1..12),
+                rng.random_range(100..999)
+            )
+        } else {
+            String::new()
+        },
+        sender_date: if organisation {
+            dmy(sent)
+        } else {
+            String::new()
+        },
         received_date: dmy(received),
         applicant,
         affiliation: affiliation.to_string(),
@@ -130,9 +222,24 @@ pub fn form(rng: &mut ChaCha8Rng, received: NaiveDate) -> AppealForm {
         channel: channel.to_string(),
         form: form.to_string(),
         summary: one(rng, data::SUMMARIES[form_index]).to_string(),
-        postal_address: format!("{}, {}, {}", one(rng, data::CITIES), one(rng, data::STREETS), rng.random_range(1..200)),
-        email: if has_email { format!("applicant{}@mail.kz", rng.random_range(1..5000)) } else { String::new() },
-        phone: format!("+7 7{:02} {:03} {:02} {:02}", rng.random_range(0..80), rng.random_range(0..1000), rng.random_range(0..100), rng.random_range(0..100)),
+        postal_address: format!(
+            "{}, {}, {}",
+            one(rng, data::CITIES),
+            one(rng, data::STREETS),
+            rng.random_range(1..200)
+        ),
+        email: if has_email {
+            format!("applicant{}@mail.kz", rng.random_range(1..5000))
+        } else {
+            String::new()
+        },
+        phone: format!(
+            "+7 7{:02} {:03} {:02} {:02}",
+            rng.random_range(0..80),
+            rng.random_range(0..1000),
+            rng.random_range(0..100),
+            rng.random_range(0..100)
+        ),
         iin_bin: String::new(),
         reply_method: reply.to_string(),
         term: String::new(),

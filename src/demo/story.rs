@@ -80,7 +80,14 @@ impl<'a> Story<'a> {
         cast: &'a Cast<'a>,
     ) -> Story<'a> {
         let at = first.0.registered_at;
-        Story { appeal: first.0, events: vec![first.1], at, now, terms, cast }
+        Story {
+            appeal: first.0,
+            events: vec![first.1],
+            at,
+            now,
+            terms,
+            cast,
+        }
     }
 
     /// Applies one action some hours after the last; false when that would be in the future.
@@ -128,7 +135,8 @@ impl<'a> Story<'a> {
             Goal::InProgress => self.maybe_extend(rng, lead),
             Goal::AwaitingInfo => {
                 let text = "Просим представить копии документов".to_string();
-                self.act(rng, lead, Action::RequestInfo { text }).map(|_| ())
+                self.act(rng, lead, Action::RequestInfo { text })
+                    .map(|_| ())
             }
             Goal::Approval => self.consolidate(rng, &team).map(|_| ()),
             _ => self.reply_path(rng, &team, manager, goal),
@@ -157,7 +165,14 @@ impl<'a> Story<'a> {
             return Ok(true);
         }
         let note = "Согласовано с заявителем по телефону".to_string();
-        self.act(rng, lead, Action::AgreeReplyMethod { method: ReplyMethod::Post, note })
+        self.act(
+            rng,
+            lead,
+            Action::AgreeReplyMethod {
+                method: ReplyMethod::Post,
+                note,
+            },
+        )
     }
 
     fn maybe_extend(&mut self, rng: &mut ChaCha8Rng, lead: &User) -> Result<(), Refusal> {
@@ -167,7 +182,11 @@ impl<'a> Story<'a> {
         let new_term = self.appeal.term + Duration::days(10);
         let told = (self.at + Duration::hours(3)).date_naive();
         let reasons = "Требуется запрос сведений в сторонней организации".to_string();
-        let action = Action::Extend { new_term, reasons, applicant_told: told };
+        let action = Action::Extend {
+            new_term,
+            reasons,
+            applicant_told: told,
+        };
         self.act(rng, lead, action).map(|_| ())
     }
 
@@ -196,7 +215,14 @@ impl<'a> Story<'a> {
         if !self.to_signature(rng, team)? || goal == Goal::Signing {
             return Ok(());
         }
-        if !self.act(rng, manager, Action::Sign { note: String::new() })? || goal == Goal::Signed {
+        if !self.act(
+            rng,
+            manager,
+            Action::Sign {
+                note: String::new(),
+            },
+        )? || goal == Goal::Signed
+        {
             return Ok(());
         }
         let dispatch = Action::Dispatch {
@@ -213,7 +239,9 @@ impl<'a> Story<'a> {
                 let deficiencies = vec![pick(rng, data::DEFICIENCIES).to_string()];
                 Action::Return { deficiencies }
             }
-            _ => Action::Accept { note: String::new() },
+            _ => Action::Accept {
+                note: String::new(),
+            },
         };
         self.act(rng, auditor, last).map(|_| ())
     }
@@ -228,7 +256,13 @@ impl<'a> Story<'a> {
             return Ok(false);
         }
         for co in &team[1..] {
-            if !self.act(rng, co, Action::Approve { note: String::new() })? {
+            if !self.act(
+                rng,
+                co,
+                Action::Approve {
+                    note: String::new(),
+                },
+            )? {
                 return Ok(false);
             }
         }
@@ -244,8 +278,13 @@ fn pick<'b, T: ?Sized>(rng: &mut ChaCha8Rng, items: &[&'b T]) -> &'b T {
 fn draft(rng: &mut ChaCha8Rng) -> Draft {
     let positive = rng.random_range(0..3) != 0;
     Draft {
-        decision: if positive { Decision::Positive } else { Decision::Negative },
+        decision: if positive {
+            Decision::Positive
+        } else {
+            Decision::Negative
+        },
         justification: "Пункт 5.3 Регламента; Правила приёма и обучения".to_string(),
-        text: "Уважаемый заявитель! По результатам рассмотрения Вашего обращения сообщаем...".into(),
+        text: "Уважаемый заявитель! По результатам рассмотрения Вашего обращения сообщаем..."
+            .into(),
     }
 }

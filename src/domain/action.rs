@@ -26,36 +26,69 @@ pub enum Action {
         term: Option<(NaiveDate, String)>,
     },
     /// Replace the executors of a resolution already issued.
-    Reassign { executors: Vec<Login>, reason: String },
+    Reassign {
+        executors: Vec<Login>,
+        reason: String,
+    },
     /// Leave without consideration, on a legal basis.
-    Dismiss { basis: String },
+    Dismiss {
+        basis: String,
+    },
     /// The lead passes the appeal to another employee, who becomes the lead.
-    Redirect { to: Login, justification: String },
-    RequestInfo { text: String },
-    InfoReceived { answer: String },
+    Redirect {
+        to: Login,
+        justification: String,
+    },
+    RequestInfo {
+        text: String,
+    },
+    InfoReceived {
+        answer: String,
+    },
     Extend {
         new_term: NaiveDate,
         reasons: String,
         applicant_told: NaiveDate,
     },
-    AgreeReplyMethod { method: ReplyMethod, note: String },
-    Contribute { text: String },
+    AgreeReplyMethod {
+        method: ReplyMethod,
+        note: String,
+    },
+    Contribute {
+        text: String,
+    },
     /// The lead merges the contributions into a draft and sends it for approval.
     Consolidate(Draft),
-    Approve { note: String },
-    Comment { text: String },
+    Approve {
+        note: String,
+    },
+    Comment {
+        text: String,
+    },
     /// Send for signature; the draft is required when nothing was consolidated.
-    ToSignature { draft: Option<Draft> },
-    Sign { note: String },
-    SendBack { comment: String },
+    ToSignature {
+        draft: Option<Draft>,
+    },
+    Sign {
+        note: String,
+    },
+    SendBack {
+        comment: String,
+    },
     Dispatch {
         date: NaiveDate,
         outgoing_number: String,
         channel: ReplyMethod,
     },
-    Accept { note: String },
-    Return { deficiencies: Vec<String> },
-    Resume { note: String },
+    Accept {
+        note: String,
+    },
+    Return {
+        deficiencies: Vec<String>,
+    },
+    Resume {
+        note: String,
+    },
 }
 
 /// Why an action was not carried out. Nothing changes when an action is refused.

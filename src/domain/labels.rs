@@ -24,7 +24,11 @@ pub trait Labelled: Sized + Copy + 'static {
 
     /// The codes joined for a message: `individual, legal-entity, state-body`.
     fn codes() -> String {
-        Self::VALUES.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
+        Self::VALUES
+            .iter()
+            .map(|v| v.code())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

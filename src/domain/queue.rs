@@ -88,9 +88,10 @@ fn lead_has_work(appeal: &Appeal) -> bool {
     match appeal.status {
         Status::InProgress | Status::AwaitingInfo | Status::Returned => true,
         // The lead acts once every contributor has answered the draft: to sign or to rework.
-        Status::Approval => appeal.co_executors().iter().all(|c| {
-            appeal.contribution_of(c).is_none() || appeal.approval_of(c).is_some()
-        }),
+        Status::Approval => appeal
+            .co_executors()
+            .iter()
+            .all(|c| appeal.contribution_of(c).is_none() || appeal.approval_of(c).is_some()),
         Status::Signing => !awaiting_signature(appeal),
         _ => false,
     }
@@ -112,8 +113,7 @@ pub fn in_queue(queue: Queue, appeal: &Appeal, viewer: &User, today: NaiveDate) 
         Queue::Mine => waiting_on(appeal, me) || signature_of(appeal, viewer),
         Queue::Overdue => is_overdue(appeal, today),
         Queue::Returned => {
-            appeal.status == Status::Returned
-                && (viewer.sees_all() || appeal.lead() == Some(me))
+            appeal.status == Status::Returned && (viewer.sees_all() || appeal.lead() == Some(me))
         }
         Queue::CoExecuting => {
             appeal.status.is_open() && appeal.co_executors().iter().any(|c| c == me)
@@ -127,5 +127,8 @@ pub fn in_queue(queue: Queue, appeal: &Appeal, viewer: &User, today: NaiveDate) 
 fn signature_of(appeal: &Appeal, viewer: &User) -> bool {
     viewer.has(Role::Manager)
         && awaiting_signature(appeal)
-        && appeal.resolution.as_ref().is_some_and(|r| r.by == viewer.login)
+        && appeal
+            .resolution
+            .as_ref()
+            .is_some_and(|r| r.by == viewer.login)
 }

@@ -25,8 +25,10 @@ fn words_in_order(text: &str) -> Vec<String> {
 
 /// The distinct words of a text worth indexing for search: two characters or more.
 pub fn words(text: &str) -> Vec<String> {
-    let mut out: Vec<String> =
-        words_in_order(text).into_iter().filter(|w| w.chars().count() >= 2).collect();
+    let mut out: Vec<String> = words_in_order(text)
+        .into_iter()
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
     out.sort();
     out.dedup();
     out
@@ -43,12 +45,18 @@ mod tests {
 
     #[test]
     fn names_match_regardless_of_case_yo_and_punctuation() {
-        assert_eq!(normalize_name("  Семёнов,  Пётр «ИП» "), normalize_name("семенов петр ип"));
+        assert_eq!(
+            normalize_name("  Семёнов,  Пётр «ИП» "),
+            normalize_name("семенов петр ип")
+        );
         assert_eq!(normalize_name("ТОО \"Алматы-Строй\""), "тоо алматы строй");
     }
 
     #[test]
     fn words_are_distinct_and_skip_single_letters() {
-        assert_eq!(words("О выдаче справки, о выдаче"), vec!["выдаче", "справки"]);
+        assert_eq!(
+            words("О выдаче справки, о выдаче"),
+            vec!["выдаче", "справки"]
+        );
     }
 }

@@ -140,7 +140,9 @@ pub struct CheckSummary {
 /// Why a request was not served.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum ServiceError {
-    #[error("{login} is not a registered user; an administrator adds them with `appeals user add {login} ...`")]
+    #[error(
+        "{login} is not a registered user; an administrator adds them with `appeals user add {login} ...`"
+    )]
     UnknownUser { login: Login },
     #[error("user {login} is disabled")]
     Disabled { login: Login },
@@ -150,7 +152,9 @@ pub enum ServiceError {
     Invalid { problems: Vec<FieldError> },
     #[error("refused: {refusal}")]
     Refused { refusal: Refusal },
-    #[error("appeal {number} was changed meanwhile by {by} at {at} (revision {current}, you saw {expected}); reload and try again")]
+    #[error(
+        "appeal {number} was changed meanwhile by {by} at {at} (revision {current}, you saw {expected}); reload and try again"
+    )]
     Conflict {
         number: String,
         by: Login,

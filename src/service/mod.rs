@@ -46,14 +46,20 @@ impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Refused(refusal) => ServiceError::Refused { refusal },
-            other => ServiceError::Store { message: other.to_string() },
+            other => ServiceError::Store {
+                message: other.to_string(),
+            },
         }
     }
 }
 
 impl Service {
     pub fn new(store: Store, settings: Settings) -> Service {
-        Service { store, settings, subscribers: Mutex::new(Vec::new()) }
+        Service {
+            store,
+            settings,
+            subscribers: Mutex::new(Vec::new()),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -82,7 +88,10 @@ impl Service {
     /// Delivers a notice after every committed change until the receiver is dropped.
     pub fn subscribe(&self) -> Receiver<Notice> {
         let (tx, rx) = channel();
-        self.subscribers.lock().unwrap_or_else(|p| p.into_inner()).push(tx);
+        self.subscribers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(tx);
         rx
     }
 
@@ -104,8 +113,12 @@ impl Service {
     pub fn caller(&self, login: &str) -> Result<User, ServiceError> {
         match self.store.user(login)? {
             Some(user) if user.active => Ok(user),
-            Some(_) => Err(ServiceError::Disabled { login: login.to_string() }),
-            None => Err(ServiceError::UnknownUser { login: login.to_string() }),
+            Some(_) => Err(ServiceError::Disabled {
+                login: login.to_string(),
+            }),
+            None => Err(ServiceError::UnknownUser {
+                login: login.to_string(),
+            }),
         }
     }
 
@@ -121,13 +134,22 @@ impl Service {
             .map_err(|problems| ServiceError::Invalid { problems })?;
         let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
         let users = self.lookup();
-        let ctx = Context { actor: &actor, now, today, terms: &self.settings.terms, users: &users };
+        let ctx = Context {
+            actor: &actor,
+            now,
+            today,
+            terms: &self.settings.terms,
+            users: &users,
+        };
         let year = chrono::Datelike::year(&today);
         let number = self.settings.number.clone();
         let make = |identity| workflow::register(reg.clone(), identity, links.clone(), &ctx);
-        let appeal = self.store.register(year, &*number, &make).inspect_err(|e| {
-            tracing::warn!(user = login, error = %e, "registration refused");
-        })?;
+        let appeal = self
+            .store
+            .register(year, &*number, &make)
+            .inspect_err(|e| {
+                tracing::warn!(user = login, error = %e, "registration refused");
+            })?;
         let history = self.store.history(appeal.id)?;
         let event = history.into_iter().next_back().ok_or(ServiceError::Store {
             message: "registration left no history event".into(),
@@ -147,7 +169,11 @@ impl Service {
     ) -> Result<Outcome, ServiceError> {
         let reg = validate::validate(form, self.today())
             .map_err(|problems| ServiceError::Invalid { problems })?;
-        let request = ActRequest { number: number.to_string(), revision, action: Action::Edit(reg) };
+        let request = ActRequest {
+            number: number.to_string(),
+            revision,
+            action: Action::Edit(reg),
+        };
         self.act(login, &request)
     }
 
@@ -157,7 +183,13 @@ impl Service {
         let appeal = self.visible_appeal(&actor, &request.number)?;
         let (now, today) = (self.now(), self.today());
         let users = self.lookup();
-        let ctx = Context { actor: &actor, now, today, terms: &self.settings.terms, users: &users };
+        let ctx = Context {
+            actor: &actor,
+            now,
+            today,
+            terms: &self.settings.terms,
+            users: &users,
+        };
         let change = |stored: &Appeal| workflow::apply(stored, &request.action, &ctx);
         let result = self.store.act(appeal.id, request.revision, &change);
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
@@ -169,9 +201,18 @@ impl Service {
     fn act_error(&self, login: &str, number: &str, e: StoreError) -> ServiceError {
         tracing::warn!(user = login, number, error = %e, "action refused");
         match e {
-            StoreError::Conflict { expected, current, by, at } => {
-                ServiceError::Conflict { number: number.to_string(), by, at, current, expected }
-            }
+            StoreError::Conflict {
+                expected,
+                current,
+                by,
+                at,
+            } => ServiceError::Conflict {
+                number: number.to_string(),
+                by,
+                at,
+                current,
+                expected,
+            },
             other => other.into(),
         }
     }

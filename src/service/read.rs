@@ -19,11 +19,17 @@ pub const PAGE_LIMIT: u64 = 1000;
 impl Service {
     /// An appeal by its number, if the user may see it.
     pub(super) fn visible_appeal(&self, user: &User, number: &str) -> Result<Appeal, ServiceError> {
-        let not_found = || ServiceError::NotFound { number: number.to_string() };
+        let not_found = || ServiceError::NotFound {
+            number: number.to_string(),
+        };
         let id = self.store.by_number(number)?.ok_or_else(not_found)?;
         let appeal = self.store.get(id)?.ok_or_else(not_found)?;
         // An appeal the user may not see is reported as absent, so numbers reveal nothing.
-        if queue::visible(&appeal, user) { Ok(appeal) } else { Err(not_found()) }
+        if queue::visible(&appeal, user) {
+            Ok(appeal)
+        } else {
+            Err(not_found())
+        }
     }
 
     pub fn row(&self, appeal: &Appeal, today: NaiveDate) -> Row {
@@ -39,7 +45,9 @@ impl Service {
             status: appeal.status,
             lead: appeal.lead().cloned(),
             term: appeal.term,
-            urgency: self.terms().urgency(appeal.term, today, appeal.status.is_open()),
+            urgency: self
+                .terms()
+                .urgency(appeal.term, today, appeal.status.is_open()),
             revision: appeal.revision,
         }
     }
@@ -54,10 +62,17 @@ impl Service {
     ) -> Result<RowPage, ServiceError> {
         let user = self.caller(login)?;
         let today = self.today();
-        let page = Page { offset, limit: limit.min(PAGE_LIMIT) };
+        let page = Page {
+            offset,
+            limit: limit.min(PAGE_LIMIT),
+        };
         let slice = self.store.queue(queue, &user, today, page)?;
         let rows = slice.appeals.iter().map(|a| self.row(a, today)).collect();
-        Ok(RowPage { rows, total: slice.total, offset })
+        Ok(RowPage {
+            rows,
+            total: slice.total,
+            offset,
+        })
     }
 
     /// The counts of every queue for this user.
@@ -66,7 +81,12 @@ impl Service {
         let today = self.today();
         Queue::ALL
             .into_iter()
-            .map(|queue| Ok(QueueCount { queue, count: self.store.count(queue, &user, today)? }))
+            .map(|queue| {
+                Ok(QueueCount {
+                    queue,
+                    count: self.store.count(queue, &user, today)?,
+                })
+            })
             .collect()
     }
 
@@ -103,16 +123,20 @@ impl Service {
             flags.push(Flag::LateInternal);
         }
         if let Some(sent) = answered.filter(|d| *d > appeal.term) {
-            let days = (sent - appeal.term).num_days().try_into().unwrap_or(u32::MAX);
+            let days = (sent - appeal.term)
+                .num_days()
+                .try_into()
+                .unwrap_or(u32::MAX);
             flags.push(Flag::RepliedLate { days });
         }
         if (appeal.status.is_open() || answered.is_some()) && against > appeal.statutory_term {
             flags.push(Flag::LateStatutory);
         }
         for (index, ext) in appeal.extensions.iter().enumerate() {
-            let decided = self.local_date(ext.at);
-            let limit = self.terms().add_working_days(decided, self.terms().notice_days);
-            if ext.applicant_told > limit {
+            if self
+                .terms()
+                .late_notice(self.local_date(ext.at), ext.applicant_told)
+            {
                 flags.push(Flag::LateExtensionNotice { index });
             }
         }
@@ -148,7 +172,11 @@ impl Service {
         let today = self.today();
         let ids = self.store.same_applicant(applicant, iin_bin)?;
         let appeals = self.store.load_many(&ids)?;
-        Ok(appeals.iter().filter(|a| queue::visible(a, &user)).map(|a| self.row(a, today)).collect())
+        Ok(appeals
+            .iter()
+            .filter(|a| queue::visible(a, &user))
+            .map(|a| self.row(a, today))
+            .collect())
     }
 
     /// Appeals by number, applicant or words of the summary, newest first.
@@ -180,8 +208,17 @@ impl Service {
         let total = visible.len() as u64;
         let skip = usize::try_from(offset).unwrap_or(usize::MAX);
         let take = usize::try_from(limit.min(PAGE_LIMIT)).unwrap_or(usize::MAX);
-        let rows = visible.iter().skip(skip).take(take).map(|a| self.row(a, today)).collect();
-        Ok(RowPage { rows, total, offset })
+        let rows = visible
+            .iter()
+            .skip(skip)
+            .take(take)
+            .map(|a| self.row(a, today))
+            .collect();
+        Ok(RowPage {
+            rows,
+            total,
+            offset,
+        })
     }
 
     /// The user's own overdue and due-soon appeals: where they are an executor, and for a
@@ -189,7 +226,9 @@ impl Service {
     pub fn due(&self, login: &str) -> Result<DueList, ServiceError> {
         let user = self.caller(login)?;
         let today = self.today();
-        let horizon = self.terms().add_working_days(today, self.terms().due_soon_days);
+        let horizon = self
+            .terms()
+            .add_working_days(today, self.terms().due_soon_days);
         let mut ids: Vec<(NaiveDate, u64)> = self
             .store
             .executor_entries(&user.login)?
@@ -198,10 +237,24 @@ impl Service {
             .map(|(term, id, _)| (term, id))
             .collect();
         ids.sort();
-        let appeals = self.store.load_many(&ids.iter().map(|(_, id)| *id).collect::<Vec<_>>())?;
+        let appeals = self
+            .store
+            .load_many(&ids.iter().map(|(_, id)| *id).collect::<Vec<_>>())?;
         let mut rows: Vec<Row> = appeals.iter().map(|a| self.row(a, today)).collect();
-        let signing = self.store.queue(Queue::Mine, &user, today, Page { offset: 0, limit: 200 })?;
-        for appeal in signing.appeals.iter().filter(|a| queue::awaiting_signature(a)) {
+        let signing = self.store.queue(
+            Queue::Mine,
+            &user,
+            today,
+            Page {
+                offset: 0,
+                limit: 200,
+            },
+        )?;
+        for appeal in signing
+            .appeals
+            .iter()
+            .filter(|a| queue::awaiting_signature(a))
+        {
             if !rows.iter().any(|r| r.id == appeal.id) && appeal.term <= horizon {
                 rows.push(self.row(appeal, today));
             }
@@ -210,7 +263,10 @@ impl Service {
             true => Some(self.store.count(Queue::Overdue, &user, today)?),
             false => None,
         };
-        Ok(DueList { rows, overdue_in_registry })
+        Ok(DueList {
+            rows,
+            overdue_in_registry,
+        })
     }
 
     /// Runs the consistency check over the whole database.

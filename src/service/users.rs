@@ -26,7 +26,10 @@ impl Service {
             active: true,
         };
         self.store.add_user(&admin)?;
-        tracing::info!(user = login, "database created; first user is the administrator");
+        tracing::info!(
+            user = login,
+            "database created; first user is the administrator"
+        );
         Ok(true)
     }
 
@@ -34,7 +37,9 @@ impl Service {
         let user = self.caller(login)?;
         match user.has(Role::Admin) {
             true => Ok(user),
-            false => Err(ServiceError::Forbidden { what: "managing users needs the admin role".into() }),
+            false => Err(ServiceError::Forbidden {
+                what: "managing users needs the admin role".into(),
+            }),
         }
     }
 
@@ -43,9 +48,9 @@ impl Service {
         self.require_admin(login)?;
         let clean = checked_user(user)?;
         self.store.add_user(&clean).map_err(|e| match e {
-            crate::store::StoreError::UserExists(who) => {
-                ServiceError::BadRequest { what: format!("user {who} already exists") }
-            }
+            crate::store::StoreError::UserExists(who) => ServiceError::BadRequest {
+                what: format!("user {who} already exists"),
+            },
             other => other.into(),
         })?;
         tracing::info!(user = login, added = %clean.login, roles = ?clean.roles, "user added");
@@ -62,11 +67,16 @@ impl Service {
     pub fn disable_user(&self, login: &str, target: &str) -> Result<(), ServiceError> {
         self.require_admin(login)?;
         if login == target {
-            return Err(ServiceError::BadRequest { what: "you cannot disable yourself".into() });
+            return Err(ServiceError::BadRequest {
+                what: "you cannot disable yourself".into(),
+            });
         }
-        let mut user = self.store.user(target)?.ok_or_else(|| ServiceError::BadRequest {
-            what: format!("no user {target}"),
-        })?;
+        let mut user = self
+            .store
+            .user(target)?
+            .ok_or_else(|| ServiceError::BadRequest {
+                what: format!("no user {target}"),
+            })?;
         user.active = false;
         self.store.update_user(&user)?;
         tracing::info!(user = login, disabled = target, "user disabled");
@@ -80,24 +90,32 @@ fn checked_user(user: &User) -> Result<User, ServiceError> {
     let login = user.login.trim();
     let login_ok = !login.is_empty()
         && login.len() <= LOGIN_MAX
-        && login.chars().all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        && login
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
     if !login_ok {
         return Err(bad(format!(
             "login `{login}`: use 1 to {LOGIN_MAX} letters, digits, dots, dashes or underscores"
         )));
     }
-    let full_name = check_text(&user.full_name, NAME_MAX, false)
-        .map_err(|p| bad(format!("full name: {p}")))?;
+    let full_name =
+        check_text(&user.full_name, NAME_MAX, false).map_err(|p| bad(format!("full name: {p}")))?;
     if full_name.is_empty() {
         return Err(bad("full name: required".into()));
     }
-    let position = check_text(&user.position, NAME_MAX, false)
-        .map_err(|p| bad(format!("position: {p}")))?;
+    let position =
+        check_text(&user.position, NAME_MAX, false).map_err(|p| bad(format!("position: {p}")))?;
     if user.roles.is_empty() {
         return Err(bad("roles: give at least one role".into()));
     }
     let mut roles = user.roles.clone();
     roles.sort();
     roles.dedup();
-    Ok(User { login: login.to_string(), full_name, position, roles, active: true })
+    Ok(User {
+        login: login.to_string(),
+        full_name,
+        position,
+        roles,
+        active: true,
+    })
 }

@@ -62,13 +62,20 @@ impl Store {
         Ok(appeals)
     }
 
-    fn check_history(&self, appeals: &[Appeal], report: &mut CheckReport) -> Result<(), StoreError> {
+    fn check_history(
+        &self,
+        appeals: &[Appeal],
+        report: &mut CheckReport,
+    ) -> Result<(), StoreError> {
         let mut seen: BTreeMap<AppealId, Vec<u32>> = BTreeMap::new();
         for item in self.history.iter() {
             let (key, bytes) = item?;
             report.history_events += 1;
             let Some((id, seq)) = keys::parse_history(&key) else {
-                report.problem(format!("history key {} is malformed", codec::describe_key(&key)));
+                report.problem(format!(
+                    "history key {} is malformed",
+                    codec::describe_key(&key)
+                ));
                 continue;
             };
             match codec::decode::<HistoryEvent>(Kind::History, "history", &key, &bytes) {
@@ -90,7 +97,9 @@ impl Store {
             }
         }
         for id in seen.keys() {
-            report.problem(format!("history events of appeal id {id}, which does not exist"));
+            report.problem(format!(
+                "history events of appeal id {id}, which does not exist"
+            ));
         }
         Ok(())
     }
@@ -126,16 +135,28 @@ impl Store {
         let missing: Vec<String> = expected.keys().map(|k| codec::describe_key(k)).collect();
         for (what, keys) in [("missing", missing), ("not implied by any record", extra)] {
             if !keys.is_empty() {
-                report.problem(format!("{} index entries {what}: {}", keys.len(), abbreviate(&keys)));
+                report.problem(format!(
+                    "{} index entries {what}: {}",
+                    keys.len(),
+                    abbreviate(&keys)
+                ));
             }
         }
         if !wrong.is_empty() {
-            report.problem(format!("{} index entries hold a wrong value: {}", wrong.len(), abbreviate(&wrong)));
+            report.problem(format!(
+                "{} index entries hold a wrong value: {}",
+                wrong.len(),
+                abbreviate(&wrong)
+            ));
         }
         Ok(())
     }
 
-    fn check_counters(&self, appeals: &[Appeal], report: &mut CheckReport) -> Result<(), StoreError> {
+    fn check_counters(
+        &self,
+        appeals: &[Appeal],
+        report: &mut CheckReport,
+    ) -> Result<(), StoreError> {
         let mut implied: BTreeMap<u8, u64> = BTreeMap::new();
         for appeal in appeals {
             *implied.entry(index::stage(appeal)).or_default() += 1;
@@ -143,21 +164,30 @@ impl Store {
         for (stage, stored) in self.stage_counts()? {
             let real = implied.get(&stage).copied().unwrap_or(0);
             if real != stored {
-                report.problem(format!("stage {stage} counter says {stored}, records say {real}"));
+                report.problem(format!(
+                    "stage {stage} counter says {stored}, records say {real}"
+                ));
             }
         }
         let next_id = read_counter(&self.meta, meta::NEXT_ID)?.max(1);
         let max_id = appeals.iter().map(|a| a.id).max().unwrap_or(0);
         if next_id != max_id + 1 {
-            report.problem(format!("next id is {next_id}, but the last appeal is {max_id}"));
+            report.problem(format!(
+                "next id is {next_id}, but the last appeal is {max_id}"
+            ));
         }
         if appeals.len() as u64 != max_id {
-            report.problem(format!("{} appeals for ids 1..={max_id}: ids have gaps", appeals.len()));
+            report.problem(format!(
+                "{} appeals for ids 1..={max_id}: ids have gaps",
+                appeals.len()
+            ));
         }
         for (year, last) in years(appeals) {
             let stored = read_counter(&self.meta, &meta::seq(year))?;
             if stored != u64::from(last) {
-                report.problem(format!("year {year}: sequence counter {stored}, last number {last}"));
+                report.problem(format!(
+                    "year {year}: sequence counter {stored}, last number {last}"
+                ));
             }
         }
         Ok(())
@@ -178,7 +208,10 @@ fn check_numbers(appeals: &[Appeal], report: &mut CheckReport) {
     let mut by_year: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
     let mut texts = BTreeSet::new();
     for appeal in appeals {
-        by_year.entry(appeal.number.year).or_default().push(appeal.number.seq);
+        by_year
+            .entry(appeal.number.year)
+            .or_default()
+            .push(appeal.number.seq);
         if !texts.insert(appeal.number_text.as_str()) {
             report.problem(format!("number {} is given twice", appeal.number_text));
         }
@@ -194,7 +227,15 @@ fn check_numbers(appeals: &[Appeal], report: &mut CheckReport) {
 }
 
 fn abbreviate<T: std::fmt::Debug>(items: &[T]) -> String {
-    let shown: Vec<String> = items.iter().take(SHOWN_PER_KIND).map(|i| format!("{i:?}")).collect();
+    let shown: Vec<String> = items
+        .iter()
+        .take(SHOWN_PER_KIND)
+        .map(|i| format!("{i:?}"))
+        .collect();
     let more = items.len().saturating_sub(SHOWN_PER_KIND);
-    if more > 0 { format!("{} and {more} more", shown.join(", ")) } else { shown.join(", ") }
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
 }

@@ -72,14 +72,19 @@ pub fn decode<T: DeserializeOwned>(
         reason,
     };
     let [format, v1, v2, payload @ ..] = bytes else {
-        return Err(corrupt(format!("value of {} bytes has no envelope", bytes.len())));
+        return Err(corrupt(format!(
+            "value of {} bytes has no envelope",
+            bytes.len()
+        )));
     };
     if *format != FORMAT_BINCODE {
         return Err(corrupt(format!("unknown format byte {format:#04x}")));
     }
     let version = u16::from_be_bytes([*v1, *v2]);
     if !kind.readable().contains(&version) {
-        return Err(corrupt(format!("{kind:?} schema version {version} is not readable")));
+        return Err(corrupt(format!(
+            "{kind:?} schema version {version} is not readable"
+        )));
     }
     let (value, used) = bincode::serde::decode_from_slice::<T, _>(payload, BINCODE)
         .map_err(|e| corrupt(format!("{kind:?} v{version}: {e}")))?;

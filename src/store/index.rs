@@ -51,10 +51,15 @@ pub fn entries(appeal: &Appeal) -> BTreeMap<Vec<u8>, Vec<u8>> {
     if queue::awaiting_signature(appeal)
         && let Some(resolution) = &appeal.resolution
     {
-        put(Key::new(family::SIGNATURE).text(&resolution.by).day(term).id(id));
+        put(Key::new(family::SIGNATURE)
+            .text(&resolution.by)
+            .day(term)
+            .id(id));
     }
     put(Key::new(family::NUMBER).text(&appeal.number_text).id(id));
-    put(Key::new(family::APPLICANT).text(&normalize_name(&appeal.reg.applicant)).id(id));
+    put(Key::new(family::APPLICANT)
+        .text(&normalize_name(&appeal.reg.applicant))
+        .id(id));
     if !appeal.reg.iin_bin.is_empty() {
         put(Key::new(family::IIN_BIN).text(&appeal.reg.iin_bin).id(id));
     }
@@ -76,7 +81,10 @@ fn executor_entries(appeal: &Appeal, out: &mut BTreeMap<Vec<u8>, Vec<u8>>) {
             status: appeal.status,
             my_turn: queue::waiting_on(appeal, login),
         };
-        let key = Key::new(family::EXECUTOR).text(login).day(appeal.term).id(appeal.id);
+        let key = Key::new(family::EXECUTOR)
+            .text(login)
+            .day(appeal.term)
+            .id(appeal.id);
         out.insert(key.into_bytes(), codec::encode(Kind::ExecEntry, &entry));
     }
 }

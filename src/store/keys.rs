@@ -46,7 +46,9 @@ pub fn parse_history(key: &[u8]) -> Option<(AppealId, u32)> {
 /// Days since the common era: a date as a sortable integer.
 pub fn day(date: NaiveDate) -> [u8; 4] {
     // Dates of appeals are after year 1, so the day number is positive.
-    u32::try_from(date.num_days_from_ce()).unwrap_or(0).to_be_bytes()
+    u32::try_from(date.num_days_from_ce())
+        .unwrap_or(0)
+        .to_be_bytes()
 }
 
 pub fn date_of(bytes: &[u8]) -> Option<NaiveDate> {

@@ -32,11 +32,20 @@ pub enum StoreError {
     #[error("database file sync: {0}")]
     Sync(#[from] std::io::Error),
     #[error("damaged record in {tree} at key {key}: {reason}")]
-    Corrupt { tree: &'static str, key: String, reason: String },
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        reason: String,
+    },
     #[error(transparent)]
     Refused(#[from] Refusal),
     #[error("appeal changed meanwhile by {by} at {at} (revision {current}, yours {expected})")]
-    Conflict { expected: u64, current: u64, by: Login, at: DateTime<Utc> },
+    Conflict {
+        expected: u64,
+        current: u64,
+        by: Login,
+        at: DateTime<Utc>,
+    },
     #[error("no appeal with id {0}")]
     NotFound(AppealId),
     #[error("user {0} already exists")]
@@ -62,7 +71,10 @@ impl Store {
     /// Opens or creates the database in `dir/db`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.join("db");
-        let open_err = |source| StoreError::Open { path: path.clone(), source };
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
         let db = sled::Config::new().path(&path).open().map_err(open_err)?;
         let tree = |name: &str| db.open_tree(name).map_err(open_err);
         Ok(Store {
@@ -121,7 +133,12 @@ impl Store {
 
     pub fn user(&self, login: &str) -> Result<Option<User>, StoreError> {
         match self.users.get(login.as_bytes())? {
-            Some(bytes) => Ok(Some(codec::decode(Kind::User, "users", login.as_bytes(), &bytes)?)),
+            Some(bytes) => Ok(Some(codec::decode(
+                Kind::User,
+                "users",
+                login.as_bytes(),
+                &bytes,
+            )?)),
             None => Ok(None),
         }
     }
@@ -159,7 +176,8 @@ impl Store {
         if self.user(&user.login)?.is_none() {
             return Err(StoreError::NoUser(user.login.clone()));
         }
-        self.users.insert(user.login.as_bytes(), codec::encode(Kind::User, user))?;
+        self.users
+            .insert(user.login.as_bytes(), codec::encode(Kind::User, user))?;
         self.sync()
     }
 }

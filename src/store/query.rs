@@ -34,7 +34,11 @@ enum Listing {
     /// Ids are known in full (small lists, e.g. one executor's).
     Ids(Vec<AppealId>),
     /// A range of one index family, read lazily up to the page.
-    Range { prefix: Vec<u8>, until: Option<Vec<u8>>, total: u64 },
+    Range {
+        prefix: Vec<u8>,
+        until: Option<Vec<u8>>,
+        total: u64,
+    },
     /// Every appeal, newest first.
     Newest { total: u64 },
 }
@@ -52,14 +56,25 @@ impl Store {
         let (ids, total) = match listing {
             Listing::Ids(ids) => {
                 let total = ids.len() as u64;
-                (ids.into_iter().skip(to_usize(page.offset)).take(to_usize(page.limit)).collect(), total)
+                (
+                    ids.into_iter()
+                        .skip(to_usize(page.offset))
+                        .take(to_usize(page.limit))
+                        .collect(),
+                    total,
+                )
             }
-            Listing::Range { prefix, until, total } => {
-                (self.range_ids(&prefix, until.as_deref(), page)?, total)
-            }
+            Listing::Range {
+                prefix,
+                until,
+                total,
+            } => (self.range_ids(&prefix, until.as_deref(), page)?, total),
             Listing::Newest { total } => (self.newest_ids(page)?, total),
         };
-        Ok(Slice { appeals: self.load_many(&ids)?, total })
+        Ok(Slice {
+            appeals: self.load_many(&ids)?,
+            total,
+        })
     }
 
     /// The number of appeals in a queue as the viewer sees it.
@@ -70,7 +85,12 @@ impl Store {
         })
     }
 
-    fn listing(&self, queue: Queue, viewer: &User, today: NaiveDate) -> Result<Listing, StoreError> {
+    fn listing(
+        &self,
+        queue: Queue,
+        viewer: &User,
+        today: NaiveDate,
+    ) -> Result<Listing, StoreError> {
         if !viewer.active {
             return Ok(Listing::Ids(Vec::new()));
         }
@@ -85,21 +105,31 @@ impl Store {
             }
             Queue::OnSignature => Listing::Ids(Vec::new()),
             Queue::Overdue => self.overdue_range(today)?,
-            Queue::All => Listing::Newest { total: self.total()? },
+            Queue::All => Listing::Newest {
+                total: self.total()?,
+            },
             Queue::Mine | Queue::CoExecuting => self.executor_listing(queue, viewer, today)?,
         })
     }
 
     fn stage_range(&self, stage: u8) -> Result<Listing, StoreError> {
         let total = read_counter(&self.meta, &meta::count(stage))?;
-        Ok(Listing::Range { prefix: vec![family::STAGE, stage], until: None, total })
+        Ok(Listing::Range {
+            prefix: vec![family::STAGE, stage],
+            until: None,
+            total,
+        })
     }
 
     fn overdue_range(&self, today: NaiveDate) -> Result<Listing, StoreError> {
         let prefix = vec![family::TERM];
         let until = Key::new(family::TERM).day(today).into_bytes();
         let total = self.index.range(prefix.clone()..until.clone()).count() as u64;
-        Ok(Listing::Range { prefix, until: Some(until), total })
+        Ok(Listing::Range {
+            prefix,
+            until: Some(until),
+            total,
+        })
     }
 
     /// Queues of one executor, read from their own index entries.
@@ -119,8 +149,11 @@ impl Store {
             Queue::OnSignature => false,
             Queue::All => true,
         };
-        let mut rows: Vec<(NaiveDate, AppealId)> =
-            entries.iter().filter(|(t, _, e)| keep(*t, e)).map(|(t, id, _)| (*t, *id)).collect();
+        let mut rows: Vec<(NaiveDate, AppealId)> = entries
+            .iter()
+            .filter(|(t, _, e)| keep(*t, e))
+            .map(|(t, id, _)| (*t, *id))
+            .collect();
         if queue == Queue::Mine && viewer.has(Role::Manager) {
             rows.extend(self.signatures_of(&viewer.login)?);
         }
@@ -158,10 +191,18 @@ impl Store {
     }
 
     /// Open appeals whose term falls within `from..=to`, by term.
-    pub fn open_by_term(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<AppealId>, StoreError> {
+    pub fn open_by_term(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<AppealId>, StoreError> {
         let start = Key::new(family::TERM).day(from).into_bytes();
         let end = Key::new(family::TERM).day(to).id(u64::MAX).into_bytes();
-        self.index.range(start..=end).keys().map(|k| id_of(&k?)).collect()
+        self.index
+            .range(start..=end)
+            .keys()
+            .map(|k| id_of(&k?))
+            .collect()
     }
 
     /// How many appeals exist.
@@ -171,10 +212,17 @@ impl Store {
 
     /// The counters of every stage, as stored.
     pub fn stage_counts(&self) -> Result<Vec<(u8, u64)>, StoreError> {
-        index::stages().map(|s| Ok((s, read_counter(&self.meta, &meta::count(s))?))).collect()
+        index::stages()
+            .map(|s| Ok((s, read_counter(&self.meta, &meta::count(s))?)))
+            .collect()
     }
 
-    fn range_ids(&self, prefix: &[u8], until: Option<&[u8]>, page: Page) -> Result<Vec<AppealId>, StoreError> {
+    fn range_ids(
+        &self,
+        prefix: &[u8],
+        until: Option<&[u8]>,
+        page: Page,
+    ) -> Result<Vec<AppealId>, StoreError> {
         let iter = match until {
             Some(end) => self.index.range(prefix.to_vec()..end.to_vec()),
             None => self.index.scan_prefix(prefix),
@@ -215,7 +263,9 @@ impl Store {
     /// Earlier appeals of the same applicant: the same normalised name or IIN/BIN.
     pub fn same_applicant(&self, name: &str, iin_bin: &str) -> Result<Vec<AppealId>, StoreError> {
         let mut ids = BTreeSet::new();
-        let by_name = Key::new(family::APPLICANT).text(&normalize_name(name)).into_bytes();
+        let by_name = Key::new(family::APPLICANT)
+            .text(&normalize_name(name))
+            .into_bytes();
         for key in self.index.scan_prefix(&by_name).keys() {
             ids.insert(id_of(&key?)?);
         }
@@ -249,7 +299,11 @@ impl Store {
 
     fn word_prefix(&self, word: &str) -> Result<BTreeSet<AppealId>, StoreError> {
         let prefix = [vec![family::WORD], word.as_bytes().to_vec()].concat();
-        self.index.scan_prefix(&prefix).keys().map(|k| id_of(&k?)).collect()
+        self.index
+            .scan_prefix(&prefix)
+            .keys()
+            .map(|k| id_of(&k?))
+            .collect()
     }
 }
 

@@ -43,7 +43,12 @@ impl Store {
     fn transact<T>(&self, body: impl Fn(&Tx) -> TxResult<T>) -> Result<T, StoreError> {
         let trees = (&self.appeals, &self.history, &self.index, &self.meta);
         let result = trees.transaction(|(appeals, history, index, meta)| {
-            body(&Tx { appeals, history, index, meta })
+            body(&Tx {
+                appeals,
+                history,
+                index,
+                meta,
+            })
         });
         match result {
             Ok(value) => Ok(value),
@@ -64,7 +69,11 @@ impl Store {
             let seq = counter(tx.meta, &meta::seq(year))? + 1;
             let seq32 = u32::try_from(seq).or_else(|_| abort(bulk("year sequence exhausted")))?;
             let number = RegNumber { year, seq: seq32 };
-            let identity = NewIdentity { id, number, number_text: format(year, seq32) };
+            let identity = NewIdentity {
+                id,
+                number,
+                number_text: format(year, seq32),
+            };
             let (appeal, event) = make(identity).or_else(abort)?;
             set_counter(tx.meta, meta::NEXT_ID, id + 1)?;
             set_counter(tx.meta, &meta::seq(year), seq)?;
@@ -116,7 +125,10 @@ impl Store {
                 let year = appeal.number.year;
                 let seq = counter(tx.meta, &meta::seq(year))? + 1;
                 if appeal.id != id || u64::from(appeal.number.seq) != seq {
-                    let why = format!("appeal {} out of order (next id {id}, seq {seq})", appeal.id);
+                    let why = format!(
+                        "appeal {} out of order (next id {id}, seq {seq})",
+                        appeal.id
+                    );
                     return abort(bulk(&why));
                 }
                 set_counter(tx.meta, meta::NEXT_ID, id + 1)?;
@@ -147,15 +159,24 @@ fn conflict(tx: &Tx, appeal: &Appeal, expected: u64) -> TxResult<StoreError> {
     let Some(bytes) = tx.history.get(key)? else {
         return abort(StoreError::NotFound(appeal.id));
     };
-    let last: HistoryEvent = codec::decode(Kind::History, "history", &key, &bytes).or_else(abort)?;
-    Ok(StoreError::Conflict { expected, current: appeal.revision, by: last.by, at: last.at })
+    let last: HistoryEvent =
+        codec::decode(Kind::History, "history", &key, &bytes).or_else(abort)?;
+    Ok(StoreError::Conflict {
+        expected,
+        current: appeal.revision,
+        by: last.by,
+        at: last.at,
+    })
 }
 
 fn insert_new(tx: &Tx, appeal: &Appeal, events: &[HistoryEvent]) -> TxResult<()> {
     if tx.appeals.get(keys::appeal(appeal.id))?.is_some() {
         return abort(bulk("an appeal with this id exists"));
     }
-    tx.appeals.insert(&keys::appeal(appeal.id), codec::encode(Kind::Appeal, appeal))?;
+    tx.appeals.insert(
+        &keys::appeal(appeal.id),
+        codec::encode(Kind::Appeal, appeal),
+    )?;
     for event in events {
         put_event(tx, event)?;
     }
@@ -164,7 +185,8 @@ fn insert_new(tx: &Tx, appeal: &Appeal, events: &[HistoryEvent]) -> TxResult<()>
 }
 
 fn replace(tx: &Tx, old: &Appeal, new: &Appeal) -> TxResult<()> {
-    tx.appeals.insert(&keys::appeal(new.id), codec::encode(Kind::Appeal, new))?;
+    tx.appeals
+        .insert(&keys::appeal(new.id), codec::encode(Kind::Appeal, new))?;
     write_index(tx, &index::entries(old), &index::entries(new))?;
     let (from, to) = (index::stage(old), index::stage(new));
     if from != to {
@@ -176,7 +198,8 @@ fn replace(tx: &Tx, old: &Appeal, new: &Appeal) -> TxResult<()> {
 
 fn put_event(tx: &Tx, event: &HistoryEvent) -> TxResult<()> {
     let key = keys::history(event.appeal, event.seq);
-    tx.history.insert(&key, codec::encode(Kind::History, event))?;
+    tx.history
+        .insert(&key, codec::encode(Kind::History, event))?;
     Ok(())
 }
 

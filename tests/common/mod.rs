@@ -1,7 +1,10 @@
 //! Shared fixtures for the integration tests: a service on a temporary database with a
 //! pinned clock, and sample forms.
 
-#![allow(dead_code, reason = "each test binary uses a different part of these fixtures")]
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of these fixtures"
+)]
 
 use std::path::Path;
 use std::sync::Arc;
@@ -35,7 +38,9 @@ fn settings(clock: appeals::service::Clock) -> Settings {
 }
 
 pub fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, m, d, 9, 0, 0).single().expect("a valid test instant")
+    Utc.with_ymd_and_hms(y, m, d, 9, 0, 0)
+        .single()
+        .expect("a valid test instant")
 }
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -54,7 +59,9 @@ pub fn user(login: &str, roles: &[Role]) -> User {
 
 /// The administrator `admin` plus a registrar, a manager, three executors and compliance.
 pub fn staff(service: &Service) {
-    service.bootstrap("admin", "Administrator").expect("bootstrap");
+    service
+        .bootstrap("admin", "Administrator")
+        .expect("bootstrap");
     let people: [(&str, &[Role]); 6] = [
         ("reg", &[Role::Registrar]),
         ("boss", &[Role::Manager]),
@@ -64,7 +71,9 @@ pub fn staff(service: &Service) {
         ("audit", &[Role::Compliance]),
     ];
     for (login, roles) in people {
-        service.add_user("admin", &user(login, roles)).expect("add a test user");
+        service
+            .add_user("admin", &user(login, roles))
+            .expect("add a test user");
     }
 }
 
