@@ -1,0 +1,253 @@
+//! The real `appeals` binary, run as a newcomer would: register, list, show, act, due,
+//! users and check, with their exit statuses.
+
+mod common;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// A command on a fresh data directory, isolated from the user's own configuration.
+struct Env {
+    data: TempDir,
+    config_home: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env { data: tempfile::tempdir().unwrap(), config_home: tempfile::tempdir().unwrap() }
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("appeals").unwrap();
+        cmd.env("XDG_CONFIG_HOME", self.config_home.path())
+            .env_remove("APPEALS_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.data.path())
+            .args(args);
+        cmd
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Registers a valid appeal received `days_ago` days ago; returns its number.
+    fn register(&self, applicant: &str, days_ago: i64) -> String {
+        let received = (chrono::Local::now().date_naive() - chrono::Duration::days(days_ago))
+            .format("%d.%m.%Y")
+            .to_string();
+        let out = self.ok(&[
+            "register",
+            "--appeal-date",
+            &received,
+            "--received",
+            &received,
+            "--applicant",
+            applicant,
+            "--affiliation",
+            "individual",
+            "--method",
+            "electronic",
+            "--channel",
+            "email",
+            "--form",
+            "complaint",
+            "--summary",
+            "Жалоба на несвоевременную выплату стипендии",
+            "--email",
+            "a@b.kz",
+            "--reply-method",
+            "email",
+        ]);
+        out.trim().to_string()
+    }
+
+    fn add_user(&self, login: &str, roles: &str) {
+        self.ok(&["user", "add", login, "--name", &format!("{login} name"), "--role", roles]);
+    }
+}
+
+#[test]
+fn register_prints_a_number_that_show_and_list_find() {
+    let env = Env::new();
+    let number = env.register("Ахметова Динара", 0);
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert_eq!(number, format!("{year}-00001"));
+    let card = env.ok(&["show", &number]);
+    assert!(card.contains("Ахметова Динара") && card.contains("how the term was computed"));
+    let list = env.ok(&["list", "--queue", "incoming", "--json"]);
+    let page: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["rows"][0]["number"], number.as_str());
+}
+
+#[test]
+fn invalid_registration_names_every_problem_and_stores_nothing() {
+    let env = Env::new();
+    env.cmd(&[
+        "register",
+        "--appeal-date",
+        "31.02.2026",
+        "--method",
+        "oral",
+        "--channel",
+        "email",
+        "--reply-method",
+        "email",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("31.02.2026"))
+    .stderr(predicate::str::contains("pplicant"))
+    .stderr(predicate::str::contains("ummary"));
+    let list = env.ok(&["list", "--queue", "all", "--json"]);
+    let page: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(page["total"], 0);
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let env = Env::new();
+    env.cmd(&["act", "2026-00001", "frobnicate"]).assert().code(2);
+    env.cmd(&["list", "--no-such-flag"]).assert().code(2);
+}
+
+#[test]
+fn unknown_queue_and_unknown_number_exit_with_one() {
+    let env = Env::new();
+    env.cmd(&["list", "--queue", "later"]).assert().code(1).stderr(predicate::str::contains("--queue"));
+    env.cmd(&["show", "1999-00001"]).assert().code(1).stderr(predicate::str::contains("1999-00001"));
+}
+
+#[test]
+fn the_whole_cycle_runs_from_the_command_line() {
+    let env = Env::new();
+    env.add_user("boss", "manager");
+    env.add_user("lead", "executor");
+    env.add_user("co", "executor");
+    env.add_user("audit", "compliance");
+    let n = env.register("Петров Павел", 1);
+    let act = |who: &str, args: &[&str]| {
+        let mut all = vec!["--operator", who, "act", n.as_str()];
+        all.extend_from_slice(args);
+        env.ok(&all)
+    };
+    act("boss", &["resolve", "--executor", "lead", "--executor", "co"]);
+    act("co", &["contribute", "--text", "Сведения деканата"]);
+    act("lead", &["consolidate", "--decision", "positive", "--justification", "п. 5.3", "--text", "Ответ"]);
+    act("co", &["approve"]);
+    act("lead", &["to-signature"]);
+    act("boss", &["sign"]);
+    act("lead", &["dispatch", "--outgoing-number", "исх-1", "--channel", "email"]);
+    act("audit", &["return", "--deficiency", "Нет обоснования"]);
+    act("lead", &["resume"]);
+    let card = env.ok(&["show", &n, "--json"]);
+    let view: serde_json::Value = serde_json::from_str(&card).unwrap();
+    assert_eq!(view["appeal"]["status"], "InProgress");
+    assert_eq!(view["history"].as_array().unwrap().len(), 10);
+    env.ok(&["check"]);
+}
+
+#[test]
+fn a_refused_action_says_why_and_changes_nothing() {
+    let env = Env::new();
+    env.add_user("lead", "executor");
+    let n = env.register("Сидоров Иван", 0);
+    env.cmd(&["--operator", "lead", "act", &n, "resolve", "--executor", "lead"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("refused"));
+    let card = env.ok(&["show", &n, "--json"]);
+    let view: serde_json::Value = serde_json::from_str(&card).unwrap();
+    assert_eq!(view["appeal"]["revision"], 1);
+}
+
+#[test]
+fn a_stale_revision_is_refused_naming_who_changed_it() {
+    let env = Env::new();
+    env.add_user("lead", "executor");
+    let n = env.register("Касымов Ерлан", 0);
+    env.ok(&["act", &n, "--revision", "1", "resolve", "--executor", "lead"]);
+    env.cmd(&["act", &n, "--revision", "1", "dismiss", "--basis", "повтор"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("changed meanwhile by root"));
+}
+
+#[test]
+fn executors_see_only_their_own_appeals() {
+    let env = Env::new();
+    env.add_user("lead", "executor");
+    let mine = env.register("Омаров Марат", 0);
+    env.register("Волков Андрей", 0);
+    env.ok(&["act", &mine, "resolve", "--executor", "lead"]);
+    let list = env.ok(&["--operator", "lead", "list", "--queue", "all", "--json"]);
+    let page: serde_json::Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["rows"][0]["number"], mine.as_str());
+    let other = format!("{}-00002", chrono::Local::now().format("%Y"));
+    env.cmd(&["--operator", "lead", "show", &other]).assert().code(1);
+}
+
+#[test]
+fn due_lists_the_users_overdue_appeals() {
+    let env = Env::new();
+    let late = env.register("Тулегенов Асхат", 40);
+    env.register("Нурланова Айгерим", 0);
+    env.ok(&["act", &late, "resolve", "--executor", "root"]);
+    let due = env.ok(&["due"]);
+    assert!(due.contains(&late) && due.contains("overdue"), "{due}");
+    assert_eq!(due.lines().filter(|l| l.contains("-0000")).count(), 1, "{due}");
+}
+
+#[test]
+fn disabled_users_can_no_longer_act() {
+    let env = Env::new();
+    env.add_user("gone", "registrar");
+    env.ok(&["user", "disable", "gone"]);
+    let users = env.ok(&["user", "list"]);
+    assert!(users.lines().any(|l| l.starts_with("gone") && l.contains("disabled")), "{users}");
+    env.cmd(&["--operator", "gone", "list"]).assert().code(1).stderr(predicate::str::contains("disabled"));
+}
+
+#[test]
+fn only_an_administrator_may_act_as_another_user() {
+    let env = Env::new();
+    env.add_user("clerk", "registrar");
+    env.add_user("boss", "manager");
+    env.cmd(&["--operator", "clerk", "user", "add", "x", "--name", "X", "--role", "admin"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("admin"));
+}
+
+#[test]
+fn demo_fills_every_status_and_the_check_passes() {
+    let env = Env::new();
+    env.ok(&["demo", "--count", "400", "--seed", "7"]);
+    let all = env.ok(&["list", "--queue", "all", "--json"]);
+    let page: serde_json::Value = serde_json::from_str(&all).unwrap();
+    assert_eq!(page["total"], 400);
+    let statuses: std::collections::BTreeSet<String> = all_statuses(&env).into_iter().collect();
+    for status in ["Registered", "InProgress", "AwaitingInfo", "Approval", "Signing", "Sent", "Returned", "Closed"] {
+        assert!(statuses.contains(status), "no {status} in {statuses:?}");
+    }
+    let counts = env.ok(&["counts"]);
+    assert!(counts.lines().any(|l| l.starts_with("overdue") && !l.ends_with(" 0")), "{counts}");
+    let check = env.ok(&["check"]);
+    assert!(check.contains("OK"), "{check}");
+}
+
+fn all_statuses(env: &Env) -> Vec<String> {
+    let mut out = Vec::new();
+    for offset in (0..400).step_by(100) {
+        let list = env.ok(&["list", "--queue", "all", "--json", "--limit", "100", "--offset", &offset.to_string()]);
+        let page: serde_json::Value = serde_json::from_str(&list).unwrap();
+        for row in page["rows"].as_array().unwrap() {
+            out.push(row["status"].as_str().unwrap().to_string());
+        }
+    }
+    out
+}
