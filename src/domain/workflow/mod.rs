@@ -25,6 +25,9 @@ mod registration;
 mod reply;
 pub mod rules;
 
+#[cfg(test)]
+mod tests;
+
 pub use rules::{RULES, Rule, Who, kind_of, rule_of};
 
 /// What an action needs to know beyond the appeal itself.
