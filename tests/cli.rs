@@ -15,7 +15,10 @@ struct Env {
 
 impl Env {
     fn new() -> Env {
-        Env { data: tempfile::tempdir().unwrap(), config_home: tempfile::tempdir().unwrap() }
+        Env {
+            data: tempfile::tempdir().unwrap(),
+            config_home: tempfile::tempdir().unwrap(),
+        }
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
@@ -29,7 +32,13 @@ impl Env {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = self.cmd(args).assert().success().get_output().stdout.clone();
+        let out = self
+            .cmd(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         String::from_utf8(out).unwrap()
     }
 
@@ -65,7 +74,15 @@ impl Env {
     }
 
     fn add_user(&self, login: &str, roles: &str) {
-        self.ok(&["user", "add", login, "--name", &format!("{login} name"), "--role", roles]);
+        self.ok(&[
+            "user",
+            "add",
+            login,
+            "--name",
+            &format!("{login} name"),
+            "--role",
+            roles,
+        ]);
     }
 }
 
@@ -110,15 +127,23 @@ fn invalid_registration_names_every_problem_and_stores_nothing() {
 #[test]
 fn usage_errors_exit_with_two() {
     let env = Env::new();
-    env.cmd(&["act", "2026-00001", "frobnicate"]).assert().code(2);
+    env.cmd(&["act", "2026-00001", "frobnicate"])
+        .assert()
+        .code(2);
     env.cmd(&["list", "--no-such-flag"]).assert().code(2);
 }
 
 #[test]
 fn unknown_queue_and_unknown_number_exit_with_one() {
     let env = Env::new();
-    env.cmd(&["list", "--queue", "later"]).assert().code(1).stderr(predicate::str::contains("--queue"));
-    env.cmd(&["show", "1999-00001"]).assert().code(1).stderr(predicate::str::contains("1999-00001"));
+    env.cmd(&["list", "--queue", "later"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--queue"));
+    env.cmd(&["show", "1999-00001"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("1999-00001"));
 }
 
 #[test]
@@ -134,13 +159,36 @@ fn the_whole_cycle_runs_from_the_command_line() {
         all.extend_from_slice(args);
         env.ok(&all)
     };
-    act("boss", &["resolve", "--executor", "lead", "--executor", "co"]);
+    act(
+        "boss",
+        &["resolve", "--executor", "lead", "--executor", "co"],
+    );
     act("co", &["contribute", "--text", "Сведения деканата"]);
-    act("lead", &["consolidate", "--decision", "positive", "--justification", "п. 5.3", "--text", "Ответ"]);
+    act(
+        "lead",
+        &[
+            "consolidate",
+            "--decision",
+            "positive",
+            "--justification",
+            "п. 5.3",
+            "--text",
+            "Ответ",
+        ],
+    );
     act("co", &["approve"]);
     act("lead", &["to-signature"]);
     act("boss", &["sign"]);
-    act("lead", &["dispatch", "--outgoing-number", "исх-1", "--channel", "email"]);
+    act(
+        "lead",
+        &[
+            "dispatch",
+            "--outgoing-number",
+            "исх-1",
+            "--channel",
+            "email",
+        ],
+    );
     act("audit", &["return", "--deficiency", "Нет обоснования"]);
     act("lead", &["resume"]);
     let card = env.ok(&["show", &n, "--json"]);
@@ -155,10 +203,18 @@ fn a_refused_action_says_why_and_changes_nothing() {
     let env = Env::new();
     env.add_user("lead", "executor");
     let n = env.register("Сидоров Иван", 0);
-    env.cmd(&["--operator", "lead", "act", &n, "resolve", "--executor", "lead"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("refused"));
+    env.cmd(&[
+        "--operator",
+        "lead",
+        "act",
+        &n,
+        "resolve",
+        "--executor",
+        "lead",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("refused"));
     let card = env.ok(&["show", &n, "--json"]);
     let view: serde_json::Value = serde_json::from_str(&card).unwrap();
     assert_eq!(view["appeal"]["revision"], 1);
@@ -169,7 +225,15 @@ fn a_stale_revision_is_refused_naming_who_changed_it() {
     let env = Env::new();
     env.add_user("lead", "executor");
     let n = env.register("Касымов Ерлан", 0);
-    env.ok(&["act", &n, "--revision", "1", "resolve", "--executor", "lead"]);
+    env.ok(&[
+        "act",
+        &n,
+        "--revision",
+        "1",
+        "resolve",
+        "--executor",
+        "lead",
+    ]);
     env.cmd(&["act", &n, "--revision", "1", "dismiss", "--basis", "повтор"])
         .assert()
         .code(1)
@@ -188,7 +252,9 @@ fn executors_see_only_their_own_appeals() {
     assert_eq!(page["total"], 1);
     assert_eq!(page["rows"][0]["number"], mine.as_str());
     let other = format!("{}-00002", chrono::Local::now().format("%Y"));
-    env.cmd(&["--operator", "lead", "show", &other]).assert().code(1);
+    env.cmd(&["--operator", "lead", "show", &other])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -199,7 +265,11 @@ fn due_lists_the_users_overdue_appeals() {
     env.ok(&["act", &late, "resolve", "--executor", "root"]);
     let due = env.ok(&["due"]);
     assert!(due.contains(&late) && due.contains("overdue"), "{due}");
-    assert_eq!(due.lines().filter(|l| l.contains("-0000")).count(), 1, "{due}");
+    assert_eq!(
+        due.lines().filter(|l| l.contains("-0000")).count(),
+        1,
+        "{due}"
+    );
 }
 
 #[test]
@@ -208,8 +278,16 @@ fn disabled_users_can_no_longer_act() {
     env.add_user("gone", "registrar");
     env.ok(&["user", "disable", "gone"]);
     let users = env.ok(&["user", "list"]);
-    assert!(users.lines().any(|l| l.starts_with("gone") && l.contains("disabled")), "{users}");
-    env.cmd(&["--operator", "gone", "list"]).assert().code(1).stderr(predicate::str::contains("disabled"));
+    assert!(
+        users
+            .lines()
+            .any(|l| l.starts_with("gone") && l.contains("disabled")),
+        "{users}"
+    );
+    env.cmd(&["--operator", "gone", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("disabled"));
 }
 
 #[test]
@@ -217,10 +295,20 @@ fn only_an_administrator_may_act_as_another_user() {
     let env = Env::new();
     env.add_user("clerk", "registrar");
     env.add_user("boss", "manager");
-    env.cmd(&["--operator", "clerk", "user", "add", "x", "--name", "X", "--role", "admin"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("admin"));
+    env.cmd(&[
+        "--operator",
+        "clerk",
+        "user",
+        "add",
+        "x",
+        "--name",
+        "X",
+        "--role",
+        "admin",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains("admin"));
 }
 
 #[test]
@@ -231,11 +319,25 @@ fn demo_fills_every_status_and_the_check_passes() {
     let page: serde_json::Value = serde_json::from_str(&all).unwrap();
     assert_eq!(page["total"], 400);
     let statuses: std::collections::BTreeSet<String> = all_statuses(&env).into_iter().collect();
-    for status in ["Registered", "InProgress", "AwaitingInfo", "Approval", "Signing", "Sent", "Returned", "Closed"] {
+    for status in [
+        "Registered",
+        "InProgress",
+        "AwaitingInfo",
+        "Approval",
+        "Signing",
+        "Sent",
+        "Returned",
+        "Closed",
+    ] {
         assert!(statuses.contains(status), "no {status} in {statuses:?}");
     }
     let counts = env.ok(&["counts"]);
-    assert!(counts.lines().any(|l| l.starts_with("overdue") && !l.ends_with(" 0")), "{counts}");
+    assert!(
+        counts
+            .lines()
+            .any(|l| l.starts_with("overdue") && !l.ends_with(" 0")),
+        "{counts}"
+    );
     let check = env.ok(&["check"]);
     assert!(check.contains("OK"), "{check}");
 }
@@ -243,7 +345,16 @@ fn demo_fills_every_status_and_the_check_passes() {
 fn all_statuses(env: &Env) -> Vec<String> {
     let mut out = Vec::new();
     for offset in (0..400).step_by(100) {
-        let list = env.ok(&["list", "--queue", "all", "--json", "--limit", "100", "--offset", &offset.to_string()]);
+        let list = env.ok(&[
+            "list",
+            "--queue",
+            "all",
+            "--json",
+            "--limit",
+            "100",
+            "--offset",
+            &offset.to_string(),
+        ]);
         let page: serde_json::Value = serde_json::from_str(&list).unwrap();
         for row in page["rows"].as_array().unwrap() {
             out.push(row["status"].as_str().unwrap().to_string());

@@ -144,4 +144,10 @@ pub enum Refusal {
     NoOpenInfoRequest,
     #[error("{action:?} of {login}: they have no contribution to approve on")]
     NoContribution { action: ActionKind, login: Login },
+    #[error("there are no co-executors to approve a draft: send it for signature instead")]
+    NoCoExecutors,
+    #[error("the appeal has co-executors: consolidate their contributions for approval first")]
+    ConsolidationRequired,
+    #[error("the appeal has no resolution, so it has no lead executor")]
+    NoResolution,
 }

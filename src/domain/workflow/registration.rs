@@ -1,0 +1,177 @@
+//! Registration and its corrections: the appeal's first event, and the terms that follow from
+//! the registration fields.
+
+use chrono::NaiveDate;
+
+use super::payload::{not_before, required};
+use super::rules::require_role;
+use super::{Context, NewIdentity, Outcome, day};
+use crate::domain::action::Refusal;
+use crate::domain::model::{
+    ActionKind, Appeal, AppealId, HistoryEvent, Registration, Status, TermBasis,
+};
+use crate::domain::terms::Terms;
+use crate::domain::user::Role;
+
+/// Builds a new appeal from the registrar's fields, with its first history event.
+pub fn register(
+    reg: Registration,
+    identity: NewIdentity,
+    links: Vec<AppealId>,
+    ctx: &Context,
+) -> Result<(Appeal, HistoryEvent), Refusal> {
+    require_role(ActionKind::Register, Role::Registrar, ctx.actor)?;
+    let reg = checked(reg)?;
+    let terms = TermsOf::compute(&reg, ctx.today, ctx.terms);
+    let event = HistoryEvent {
+        appeal: identity.id,
+        seq: 0,
+        at: ctx.now,
+        by: ctx.actor.login.clone(),
+        action: ActionKind::Register,
+        from_status: None,
+        to_status: Status::Registered,
+        detail: format!(
+            "registered {}, received {}; {}",
+            identity.number_text,
+            day(reg.received_date),
+            terms.describe()
+        ),
+        reason: terms.reason(),
+    };
+    let appeal = Appeal {
+        id: identity.id,
+        number: identity.number,
+        number_text: identity.number_text,
+        registered_at: ctx.now,
+        registered_by: ctx.actor.login.clone(),
+        reg,
+        status: Status::Registered,
+        term: terms.term,
+        term_basis: terms.basis,
+        statutory_term: terms.statutory,
+        resolution: None,
+        contributions: Vec::new(),
+        approvals: Vec::new(),
+        reply: None,
+        extensions: Vec::new(),
+        info_requests: Vec::new(),
+        reworks: Vec::new(),
+        links,
+        revision: 1,
+        history_len: 1,
+    };
+    Ok((appeal, event))
+}
+
+/// Corrects the registration fields and computes the terms again from them.
+pub fn edit(next: &mut Appeal, reg: &Registration, ctx: &Context) -> Result<Outcome, Refusal> {
+    let reg = checked(reg.clone())?;
+    let terms = TermsOf::compute(&reg, registered_on(next, ctx), ctx.terms);
+    let changed = changed_fields(&next.reg, &reg);
+    let detail = if changed.is_empty() {
+        format!("no field changed; {}", terms.describe())
+    } else {
+        format!("corrected {}; {}", changed.join(", "), terms.describe())
+    };
+    let reason = terms.reason();
+
+    next.reg = reg;
+    next.term = terms.term;
+    next.term_basis = terms.basis;
+    next.statutory_term = terms.statutory;
+    Ok(Outcome::new(detail, reason))
+}
+
+/// The registration with its term override, if any, checked: the basis is required, and the
+/// term cannot end before the appeal arrived.
+fn checked(mut reg: Registration) -> Result<Registration, Refusal> {
+    if let Some((date, basis)) = &reg.term_override {
+        not_before("term", *date, reg.received_date)?;
+        let basis = required("term basis", basis)?;
+        reg.term_override = Some((*date, basis));
+    }
+    Ok(reg)
+}
+
+/// The day the appeal was registered, in the configured time zone. The appeal keeps only the
+/// UTC instant, so this shifts its date by the day the zone is ahead of or behind UTC now; it
+/// can be a day off only for an edit made near midnight after a change of offset.
+fn registered_on(appeal: &Appeal, ctx: &Context) -> NaiveDate {
+    let zone_shift = ctx.today - ctx.now.date_naive();
+    appeal.registered_at.date_naive() + zone_shift
+}
+
+/// The internal and statutory terms that follow from the registration fields.
+struct TermsOf {
+    term: NaiveDate,
+    basis: TermBasis,
+    statutory: NaiveDate,
+}
+
+impl TermsOf {
+    fn compute(reg: &Registration, registered_on: NaiveDate, terms: &Terms) -> TermsOf {
+        let (term, basis) = match &reg.term_override {
+            Some((date, basis)) => (
+                *date,
+                TermBasis::Set {
+                    basis: basis.clone(),
+                },
+            ),
+            None => (
+                terms.internal(reg.received_date, registered_on).term,
+                TermBasis::Rule,
+            ),
+        };
+        let statutory = terms.statutory(reg.received_date).term;
+        TermsOf {
+            term,
+            basis,
+            statutory,
+        }
+    }
+
+    fn describe(&self) -> String {
+        let how = match self.basis {
+            TermBasis::Set { .. } => "set",
+            TermBasis::Rule | TermBasis::Extended => "by the rule",
+        };
+        format!(
+            "term {} ({how}), statutory term {}",
+            day(self.term),
+            day(self.statutory)
+        )
+    }
+
+    /// The basis of a set term is the reason of the event; the rule needs none.
+    fn reason(&self) -> String {
+        match &self.basis {
+            TermBasis::Set { basis } => basis.clone(),
+            TermBasis::Rule | TermBasis::Extended => String::new(),
+        }
+    }
+}
+
+/// The names of the registration fields that differ, for the history.
+fn changed_fields(old: &Registration, new: &Registration) -> Vec<&'static str> {
+    let pairs = [
+        ("appeal date", old.appeal_date != new.appeal_date),
+        ("sender reference", old.sender_ref != new.sender_ref),
+        ("received date", old.received_date != new.received_date),
+        ("applicant", old.applicant != new.applicant),
+        ("affiliation", old.affiliation != new.affiliation),
+        ("method", old.method != new.method),
+        ("channel", old.channel != new.channel),
+        ("form", old.form != new.form),
+        ("summary", old.summary != new.summary),
+        ("contacts", old.contacts != new.contacts),
+        ("IIN/BIN", old.iin_bin != new.iin_bin),
+        ("reply method", old.reply_method != new.reply_method),
+        ("term", old.term_override != new.term_override),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, differs)| *differs)
+        .map(|(name, _)| name)
+        .collect()
+}
