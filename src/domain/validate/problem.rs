@@ -163,12 +163,11 @@ const BAD_IIN_BIN: &str = "is not an IIN/BIN: it is exactly 12 digits";
 
 fn contradiction(f: &mut fmt::Formatter<'_>, method: Method, channel: Channel) -> fmt::Result {
     let fitting: Vec<&str> = methods_of(channel).iter().map(|m| m.label_en()).collect();
+    let channel = channel.label_en();
     write!(
         f,
-        "the channel {} does not fit the method {}: an appeal by {} is {}",
-        channel.label_en(),
+        "the channel {channel} does not fit the method {}: {channel} takes {} appeals",
         method.label_en(),
-        channel.label_en(),
         fitting.join(" or ")
     )
 }
@@ -183,7 +182,8 @@ fn control(f: &mut fmt::Formatter<'_>, found: char, position: usize) -> fmt::Res
     } else {
         write!(
             f,
-            "a control character (U+{code:04X}) at character {position}: remove it"
+            "a control or text-direction character (U+{code:04X}) at character {position}: \
+             remove it"
         )
     }
 }

@@ -505,8 +505,7 @@ fn a_contradiction_is_reported_on_the_channel_naming_both() {
     );
     assert_eq!(
         message(&form),
-        "channel: the channel e-mail does not fit the method oral: \
-         an appeal by e-mail is electronic"
+        "channel: the channel e-mail does not fit the method oral: e-mail takes electronic appeals"
     );
 }
 
