@@ -1,0 +1,39 @@
+//! The time zone that decides what "today" is for terms and for the received date.
+
+use std::fmt;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// The configured time zone: a named IANA zone, or the system's own.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Zone {
+    /// Whatever the machine is set to (`chrono::Local`).
+    #[default]
+    Local,
+    Named(Tz),
+}
+
+impl Zone {
+    /// A zone by its IANA name, spelled exactly, e.g. `Asia/Almaty`.
+    pub fn named(name: &str) -> Option<Zone> {
+        name.parse::<Tz>().ok().map(Zone::Named)
+    }
+
+    /// The date on the office's calendar at the instant `now`.
+    pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        match self {
+            Zone::Local => now.with_timezone(&Local).date_naive(),
+            Zone::Named(tz) => now.with_timezone(tz).date_naive(),
+        }
+    }
+}
+
+impl fmt::Display for Zone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Zone::Local => f.write_str("local"),
+            Zone::Named(tz) => f.write_str(tz.name()),
+        }
+    }
+}
