@@ -202,10 +202,11 @@ fn the_whole_cycle_runs_from_the_command_line() {
 fn a_refused_action_says_why_and_changes_nothing() {
     let env = Env::new();
     env.add_user("lead", "executor");
+    env.add_user("clerk", "registrar");
     let n = env.register("Сидоров Иван", 0);
     env.cmd(&[
         "--operator",
-        "lead",
+        "clerk",
         "act",
         &n,
         "resolve",
@@ -214,7 +215,7 @@ fn a_refused_action_says_why_and_changes_nothing() {
     ])
     .assert()
     .code(1)
-    .stderr(predicate::str::contains("refused"));
+    .stderr(predicate::str::contains("refused").and(predicate::str::contains("Manager")));
     let card = env.ok(&["show", &n, "--json"]);
     let view: serde_json::Value = serde_json::from_str(&card).unwrap();
     assert_eq!(view["appeal"]["revision"], 1);

@@ -96,11 +96,11 @@ impl Status {
     }
 
     /// Stable one-byte code, used in index keys and counters.
-    pub fn code(self) -> u8 {
+    pub fn byte(self) -> u8 {
         self as u8
     }
 
-    pub fn from_code(code: u8) -> Option<Status> {
+    pub fn from_byte(code: u8) -> Option<Status> {
         Status::ALL.get(usize::from(code)).copied()
     }
 }

@@ -6,6 +6,7 @@ pub mod api;
 mod read;
 mod users;
 
+use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
@@ -122,8 +123,17 @@ impl Service {
         }
     }
 
-    fn lookup(&self) -> impl Fn(&str) -> Option<User> + '_ {
-        |login: &str| self.store.user(login).ok().flatten().filter(|u| u.active)
+    /// A lookup of active users, read before a transaction starts: sled lets no other read
+    /// happen inside one, so the workflow must not reach the store while it runs.
+    fn lookup(&self) -> Result<impl Fn(&str) -> Option<User> + use<>, ServiceError> {
+        let users: HashMap<String, User> = self
+            .store
+            .users()?
+            .into_iter()
+            .filter(|u| u.active)
+            .map(|u| (u.login.clone(), u))
+            .collect();
+        Ok(move |login: &str| users.get(login).cloned())
     }
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
@@ -133,7 +143,7 @@ impl Service {
         let reg = validate::validate(form, today)
             .map_err(|problems| ServiceError::Invalid { problems })?;
         let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
-        let users = self.lookup();
+        let users = self.lookup()?;
         let ctx = Context {
             actor: &actor,
             now,
@@ -182,7 +192,7 @@ impl Service {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
         let (now, today) = (self.now(), self.today());
-        let users = self.lookup();
+        let users = self.lookup()?;
         let ctx = Context {
             actor: &actor,
             now,

@@ -19,13 +19,13 @@ pub fn stage(appeal: &Appeal) -> u8 {
     if appeal.status == Status::Signing && !queue::awaiting_signature(appeal) {
         STAGE_SIGNED
     } else {
-        appeal.status.code()
+        appeal.status.byte()
     }
 }
 
 /// Every stage, for counters.
 pub fn stages() -> impl Iterator<Item = u8> {
-    Status::ALL.iter().map(|s| s.code()).chain([STAGE_SIGNED])
+    Status::ALL.iter().map(|s| s.byte()).chain([STAGE_SIGNED])
 }
 
 /// What the executor index keeps beside each key, so work lists need not load appeals.

@@ -98,10 +98,10 @@ impl Store {
             return self.executor_listing(queue, viewer, today);
         }
         Ok(match queue {
-            Queue::Incoming => self.stage_range(Status::Registered.code())?,
-            Queue::Returned => self.stage_range(Status::Returned.code())?,
+            Queue::Incoming => self.stage_range(Status::Registered.byte())?,
+            Queue::Returned => self.stage_range(Status::Returned.byte())?,
             Queue::OnSignature if viewer.has(Role::Manager) => {
-                self.stage_range(Status::Signing.code())?
+                self.stage_range(Status::Signing.byte())?
             }
             Queue::OnSignature => Listing::Ids(Vec::new()),
             Queue::Overdue => self.overdue_range(today)?,
