@@ -38,7 +38,7 @@ pub struct DraftArgs {
 #[derive(Debug, Subcommand)]
 pub enum ActCommand {
     /// Correct the registration fields while the appeal awaits its resolution.
-    Edit(RegisterArgs),
+    Edit(Box<RegisterArgs>),
     /// Issue the resolution: executors in order, the first is the lead.
     Resolve {
         #[arg(long = "executor", required = true)]

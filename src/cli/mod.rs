@@ -38,7 +38,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Register a new appeal; prints its registration number.
-    Register(register::RegisterArgs),
+    Register(Box<register::RegisterArgs>),
     /// List a queue.
     List {
         /// incoming, mine, overdue, returned, coexec, signature or all.

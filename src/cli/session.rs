@@ -51,7 +51,7 @@ impl Session {
 
 /// The service settings the configuration implies.
 pub fn settings(config: &Config) -> anyhow::Result<Settings> {
-    let zone = config.time_zone.clone();
+    let zone = config.time_zone;
     let format = config.number_format.clone();
     Ok(Settings {
         terms: config.terms()?,

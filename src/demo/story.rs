@@ -212,7 +212,7 @@ impl<'a> Story<'a> {
             // The method was never agreed: the reply cannot go out, so work stops here.
             return Ok(());
         }
-        if !self.to_signature(rng, team)? || goal == Goal::Signing {
+        if !self.send_to_signature(rng, team)? || goal == Goal::Signing {
             return Ok(());
         }
         if !self.act(
@@ -246,7 +246,7 @@ impl<'a> Story<'a> {
         self.act(rng, auditor, last).map(|_| ())
     }
 
-    fn to_signature(&mut self, rng: &mut ChaCha8Rng, team: &[&User]) -> Result<bool, Refusal> {
+    fn send_to_signature(&mut self, rng: &mut ChaCha8Rng, team: &[&User]) -> Result<bool, Refusal> {
         if team.len() == 1 {
             let draft = Some(draft(rng));
             let action = Action::ToSignature { draft };
