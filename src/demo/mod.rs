@@ -132,7 +132,8 @@ impl<'s> Writer<'s> {
         };
         let first = workflow::register(reg, identity, links, &ctx).map_err(refused)?;
         let mut story = Story::new(first, self.now, self.service.terms(), cast);
-        let goal = story::pick_goal(rng);
+        let age = (self.now.date_naive() - received).num_days();
+        let goal = story::pick_goal(rng, age);
         story.live(rng, goal).map_err(refused)?;
         self.applicants.entry(key).or_default().push(id);
         Ok((story.appeal, story.events))

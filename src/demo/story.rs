@@ -28,8 +28,8 @@ pub enum Goal {
     Dismissed,
 }
 
-/// Goals with their weights out of 100: most appeals are closed or in work.
-const GOALS: &[(Goal, u32)] = &[
+/// Goals with their weights for appeals of the last month: most are still in work.
+const RECENT: &[(Goal, u32)] = &[
     (Goal::Registered, 8),
     (Goal::InProgress, 22),
     (Goal::AwaitingInfo, 5),
@@ -42,9 +42,26 @@ const GOALS: &[(Goal, u32)] = &[
     (Goal::Dismissed, 3),
 ];
 
-pub fn pick_goal(rng: &mut ChaCha8Rng) -> Goal {
-    let mut roll = rng.random_range(0..GOALS.iter().map(|(_, w)| w).sum::<u32>());
-    for (goal, weight) in GOALS {
+/// Older appeals are mostly closed; the few still open are the overdue ones.
+const OLD: &[(Goal, u32)] = &[
+    (Goal::Registered, 1),
+    (Goal::InProgress, 4),
+    (Goal::AwaitingInfo, 1),
+    (Goal::Approval, 1),
+    (Goal::Signing, 1),
+    (Goal::Sent, 5),
+    (Goal::Returned, 2),
+    (Goal::Closed, 81),
+    (Goal::Dismissed, 4),
+];
+
+/// Days after which an appeal counts as old for the choice of its goal.
+const OLD_AFTER_DAYS: i64 = 30;
+
+pub fn pick_goal(rng: &mut ChaCha8Rng, age_days: i64) -> Goal {
+    let goals = if age_days > OLD_AFTER_DAYS { OLD } else { RECENT };
+    let mut roll = rng.random_range(0..goals.iter().map(|(_, w)| w).sum::<u32>());
+    for (goal, weight) in goals {
         if roll < *weight {
             return *goal;
         }

@@ -13,6 +13,17 @@ use crate::domain::model::{
 use crate::domain::terms::Terms;
 use crate::domain::user::Role;
 
+/// Earlier appeals kept as links: the most recent ones. A frequent applicant (a ministry, a
+/// large company) may have thousands, and the card shows only the latest few anyway.
+pub const LINKS_MAX: usize = 20;
+
+fn latest_links(mut links: Vec<AppealId>) -> Vec<AppealId> {
+    links.sort_unstable();
+    links.dedup();
+    let excess = links.len().saturating_sub(LINKS_MAX);
+    links.split_off(excess)
+}
+
 /// Builds a new appeal from the registrar's fields, with its first history event.
 pub fn register(
     reg: Registration,
@@ -22,6 +33,7 @@ pub fn register(
 ) -> Result<(Appeal, HistoryEvent), Refusal> {
     require_role(ActionKind::Register, Role::Registrar, ctx.actor)?;
     let reg = checked(reg)?;
+    let links = latest_links(links);
     let terms = TermsOf::compute(&reg, ctx.today, ctx.terms);
     let event = HistoryEvent {
         appeal: identity.id,
