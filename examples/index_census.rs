@@ -1,7 +1,9 @@
 //! Counts index entries per family, with their key and value bytes: where the disk goes.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: index_census DATA_DIR")?;
+    let dir = std::env::args()
+        .nth(1)
+        .ok_or("usage: index_census DATA_DIR")?;
     let db = sled::open(std::path::Path::new(&dir).join("db"))?;
     for name in ["appeals", "history", "users", "indexes", "meta"] {
         let tree = db.open_tree(name)?;

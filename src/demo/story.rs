@@ -59,7 +59,11 @@ const OLD: &[(Goal, u32)] = &[
 const OLD_AFTER_DAYS: i64 = 30;
 
 pub fn pick_goal(rng: &mut ChaCha8Rng, age_days: i64) -> Goal {
-    let goals = if age_days > OLD_AFTER_DAYS { OLD } else { RECENT };
+    let goals = if age_days > OLD_AFTER_DAYS {
+        OLD
+    } else {
+        RECENT
+    };
     let mut roll = rng.random_range(0..goals.iter().map(|(_, w)| w).sum::<u32>());
     for (goal, weight) in goals {
         if roll < *weight {

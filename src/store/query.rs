@@ -159,7 +159,12 @@ impl Store {
         }
         rows.sort();
         rows.dedup();
-        Ok(Listing::Ids(rows.into_iter().map(|(_, id)| id).collect()))
+        let mut ids: Vec<AppealId> = rows.into_iter().map(|(_, id)| id).collect();
+        if queue == Queue::All {
+            // All is newest first for everyone, as it is read from the appeals tree.
+            ids.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        Ok(Listing::Ids(ids))
     }
 
     /// Every index entry of one executor: term, appeal and what they have to do.
