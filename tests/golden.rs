@@ -9,7 +9,6 @@ use std::path::PathBuf;
 use appeals::domain::action::Draft;
 use appeals::domain::model::*;
 use appeals::domain::user::{Role, User};
-use appeals::store::ExecEntry;
 use appeals::store::codec::{self, Kind};
 use chrono::{TimeZone, Utc};
 use serde::Serialize;
@@ -190,16 +189,6 @@ fn history_event_v1_stays_readable() {
 #[test]
 fn user_v1_stays_readable() {
     golden("user.bin", Kind::User, &sample_user());
-}
-
-#[test]
-fn executor_entry_v1_stays_readable() {
-    let entry = ExecEntry {
-        lead: true,
-        status: Status::Approval,
-        my_turn: false,
-    };
-    golden("exec_entry.bin", Kind::ExecEntry, &entry);
 }
 
 #[test]

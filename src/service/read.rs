@@ -229,17 +229,9 @@ impl Service {
         let horizon = self
             .terms()
             .add_working_days(today, self.terms().due_soon_days);
-        let mut ids: Vec<(NaiveDate, u64)> = self
-            .store
-            .executor_entries(&user.login)?
-            .into_iter()
-            .filter(|(term, _, entry)| entry.status.is_open() && *term <= horizon)
-            .map(|(term, id, _)| (term, id))
-            .collect();
-        ids.sort();
         let appeals = self
             .store
-            .load_many(&ids.iter().map(|(_, id)| *id).collect::<Vec<_>>())?;
+            .load_many(&self.store.open_until(&user.login, horizon)?)?;
         let mut rows: Vec<Row> = appeals.iter().map(|a| self.row(a, today)).collect();
         let signing = self.store.queue(
             Queue::Mine,

@@ -43,6 +43,7 @@ impl Store {
         self.check_history(&appeals, &mut report)?;
         self.check_users(&mut report)?;
         self.check_index(&appeals, &mut report)?;
+        self.check_groups(&mut report)?;
         self.check_counters(&appeals, &mut report)?;
         check_numbers(&appeals, &mut report);
         Ok(report)
@@ -118,35 +119,65 @@ impl Store {
     }
 
     fn check_index(&self, appeals: &[Appeal], report: &mut CheckReport) -> Result<(), StoreError> {
-        let mut expected: BTreeMap<Vec<u8>, Vec<u8>> = BTreeMap::new();
+        let mut expected: BTreeSet<Vec<u8>> = BTreeSet::new();
         for appeal in appeals {
             expected.extend(index::entries(appeal));
         }
-        let (mut extra, mut wrong) = (Vec::new(), Vec::new());
+        let (mut extra, mut valued) = (Vec::new(), Vec::new());
         for item in self.index.iter() {
             let (key, value) = item?;
             report.index_entries += 1;
-            match expected.remove(key.as_ref()) {
-                None => extra.push(codec::describe_key(&key)),
-                Some(v) if v != value.as_ref() => wrong.push(codec::describe_key(&key)),
-                Some(_) => {}
+            if !expected.remove(key.as_ref()) {
+                extra.push(codec::describe_key(&key));
+            } else if !value.is_empty() {
+                valued.push(codec::describe_key(&key));
             }
         }
-        let missing: Vec<String> = expected.keys().map(|k| codec::describe_key(k)).collect();
-        for (what, keys) in [("missing", missing), ("not implied by any record", extra)] {
+        let missing: Vec<String> = expected.iter().map(|k| codec::describe_key(k)).collect();
+        let kinds = [
+            ("missing", missing),
+            ("not implied by any record", extra),
+            ("with a value where none belongs", valued),
+        ];
+        for (what, keys) in kinds {
             if !keys.is_empty() {
+                let list = abbreviate(&keys);
+                report.problem(format!("{} index entries {what}: {list}", keys.len()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Group counters must equal the number of index entries in each group.
+    fn check_groups(&self, report: &mut CheckReport) -> Result<(), StoreError> {
+        let mut implied: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+        for key in self.index.iter().keys() {
+            let key = key?;
+            if let Some(group) = index::group(&key) {
+                *implied.entry(meta::group(group)).or_default() += 1;
+            }
+        }
+        for item in self.meta.scan_prefix(meta::group(&[])) {
+            let (key, bytes) = item?;
+            let stored: u64 = match codec::decode(Kind::Counter, "meta", &key, &bytes) {
+                Ok(n) => n,
+                Err(e) => {
+                    report.problem(e.to_string());
+                    continue;
+                }
+            };
+            let real = implied.remove(key.as_ref()).unwrap_or(0);
+            if real != stored {
+                let group = codec::describe_key(&key);
                 report.problem(format!(
-                    "{} index entries {what}: {}",
-                    keys.len(),
-                    abbreviate(&keys)
+                    "group counter {group} says {stored}, index has {real}"
                 ));
             }
         }
-        if !wrong.is_empty() {
+        for key in implied.keys() {
             report.problem(format!(
-                "{} index entries hold a wrong value: {}",
-                wrong.len(),
-                abbreviate(&wrong)
+                "group counter {} is missing",
+                codec::describe_key(key)
             ));
         }
         Ok(())

@@ -31,7 +31,6 @@ pub enum Kind {
     Appeal,
     History,
     User,
-    ExecEntry,
     Counter,
 }
 

@@ -1,11 +1,8 @@
 //! Index entries as a function of the record: what the indexes must hold for one appeal.
 //! Writes replace the old appeal's entries with the new one's; the check recomputes them.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
-use super::codec::{self, Kind};
 use super::keys::{Key, family};
 use crate::domain::model::{Appeal, Status};
 use crate::domain::queue;
@@ -28,21 +25,38 @@ pub fn stages() -> impl Iterator<Item = u8> {
     Status::ALL.iter().map(|s| s.byte()).chain([STAGE_SIGNED])
 }
 
-/// What the executor index keeps beside each key, so work lists need not load appeals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExecEntry {
-    pub lead: bool,
-    pub status: Status,
-    /// The next step is this executor's.
-    pub my_turn: bool,
+/// The lists of one executor, each a sub-family of the executor index: keys are
+/// executor, 0, list, then term and id (or the id alone for `ALL`).
+pub mod list {
+    /// Every appeal the executor is named in, by id.
+    pub const ALL: u8 = b'a';
+    /// Open appeals, by term: overdue and due-soon scans.
+    pub const OPEN: u8 = b'o';
+    /// Where the next step is theirs.
+    pub const MINE: u8 = b'm';
+    /// Open appeals where they are a co-executor.
+    pub const CO: u8 = b'c';
+    /// Returned appeals where they are the lead.
+    pub const RETURNED: u8 = b'r';
 }
 
-/// The index entries of one appeal, key to value.
-pub fn entries(appeal: &Appeal) -> BTreeMap<Vec<u8>, Vec<u8>> {
-    let mut out = BTreeMap::new();
+/// Families whose entries are also counted per group (the key without its trailing id), so
+/// that counts of ranges read a few hundred counters instead of every entry.
+const COUNTED: [u8; 3] = [family::TERM, family::EXECUTOR, family::SIGNATURE];
+
+/// The group an index key is counted in, if its family is counted.
+pub fn group(key: &[u8]) -> Option<&[u8]> {
+    let family = *key.first()?;
+    (COUNTED.contains(&family) && key.len() > 8).then(|| &key[..key.len() - 8])
+}
+
+/// The index entries of one appeal. Every index entry carries all it says in its key; the
+/// value is empty.
+pub fn entries(appeal: &Appeal) -> BTreeSet<Vec<u8>> {
+    let mut out = BTreeSet::new();
     let (id, term) = (appeal.id, appeal.term);
     let mut put = |key: Key| {
-        out.insert(key.into_bytes(), Vec::new());
+        out.insert(key.into_bytes());
     };
     put(Key::new(family::STAGE).byte(stage(appeal)).day(term).id(id));
     if appeal.status.is_open() {
@@ -71,20 +85,30 @@ pub fn entries(appeal: &Appeal) -> BTreeMap<Vec<u8>, Vec<u8>> {
     out
 }
 
-fn executor_entries(appeal: &Appeal, out: &mut BTreeMap<Vec<u8>, Vec<u8>>) {
+fn executor_entries(appeal: &Appeal, out: &mut BTreeSet<Vec<u8>>) {
     let Some(resolution) = &appeal.resolution else {
         return;
     };
+    let open = appeal.status.is_open();
     for (place, login) in resolution.executors.iter().enumerate() {
-        let entry = ExecEntry {
-            lead: place == 0,
-            status: appeal.status,
-            my_turn: queue::waiting_on(appeal, login),
+        let lead = place == 0;
+        let mut put = |list: u8, by_term: bool| {
+            let key = Key::new(family::EXECUTOR).text(login).byte(list);
+            let key = if by_term { key.day(appeal.term) } else { key };
+            out.insert(key.id(appeal.id).into_bytes());
         };
-        let key = Key::new(family::EXECUTOR)
-            .text(login)
-            .day(appeal.term)
-            .id(appeal.id);
-        out.insert(key.into_bytes(), codec::encode(Kind::ExecEntry, &entry));
+        put(list::ALL, false);
+        if open {
+            put(list::OPEN, true);
+        }
+        if queue::waiting_on(appeal, login) {
+            put(list::MINE, true);
+        }
+        if !lead && open {
+            put(list::CO, true);
+        }
+        if lead && appeal.status == Status::Returned {
+            put(list::RETURNED, true);
+        }
     }
 }

@@ -11,7 +11,7 @@ pub mod family {
     pub const STAGE: u8 = b'S';
     /// term, id: open appeals by term, for overdue and due-soon scans.
     pub const TERM: u8 = b'T';
-    /// executor, 0, term, id -> ExecEntry: the appeals of each executor.
+    /// executor, 0, list, [term,] id: the lists of each executor (see `index::list`).
     pub const EXECUTOR: u8 = b'E';
     /// resolver, 0, term, id: replies awaiting the signature of the resolution's author.
     pub const SIGNATURE: u8 = b'G';
@@ -112,6 +112,11 @@ pub mod meta {
         let mut key = b"seq/".to_vec();
         key.extend_from_slice(&year.to_be_bytes());
         key
+    }
+
+    /// How many index entries share a group (an index key without its id).
+    pub fn group(group: &[u8]) -> Vec<u8> {
+        [b"g/".as_slice(), group].concat()
     }
 
     /// How many appeals are at one stage.

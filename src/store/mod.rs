@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 pub use check::CheckReport;
-pub use index::{ExecEntry, STAGE_SIGNED};
+pub use index::STAGE_SIGNED;
 pub use query::{Page, Slice};
 
 use crate::domain::action::Refusal;

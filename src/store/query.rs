@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::codec::{self, Kind};
-use super::index::{self, ExecEntry};
+use super::index;
 use super::keys::{self, Key, family, meta};
 use super::write::read_counter;
 use super::{Store, StoreError};
@@ -29,18 +29,26 @@ pub struct Slice {
     pub total: u64,
 }
 
+/// A range of index keys listing appeals, with the size of the whole range.
+struct Range {
+    prefix: Vec<u8>,
+    /// Exclusive end within the prefix, for ranges that stop at a date.
+    until: Option<Vec<u8>>,
+    newest_first: bool,
+    total: u64,
+}
+
 /// A list of appeal ids in display order, before paging.
 enum Listing {
-    /// Ids are known in full (small lists, e.g. one executor's).
-    Ids(Vec<AppealId>),
-    /// A range of one index family, read lazily up to the page.
-    Range {
-        prefix: Vec<u8>,
-        until: Option<Vec<u8>>,
+    Empty,
+    /// One range of one index family, read lazily up to the page.
+    Range(Range),
+    /// Term-ordered ranges whose union is the list (a manager's own work and signatures).
+    Merged(Vec<Range>),
+    /// Every appeal, newest first.
+    Newest {
         total: u64,
     },
-    /// Every appeal, newest first.
-    Newest { total: u64 },
 }
 
 impl Store {
@@ -52,23 +60,10 @@ impl Store {
         today: NaiveDate,
         page: Page,
     ) -> Result<Slice, StoreError> {
-        let listing = self.listing(queue, viewer, today)?;
-        let (ids, total) = match listing {
-            Listing::Ids(ids) => {
-                let total = ids.len() as u64;
-                (
-                    ids.into_iter()
-                        .skip(to_usize(page.offset))
-                        .take(to_usize(page.limit))
-                        .collect(),
-                    total,
-                )
-            }
-            Listing::Range {
-                prefix,
-                until,
-                total,
-            } => (self.range_ids(&prefix, until.as_deref(), page)?, total),
+        let (ids, total) = match self.listing(queue, viewer, today)? {
+            Listing::Empty => (Vec::new(), 0),
+            Listing::Range(range) => (self.range_ids(&range, page)?, range.total),
+            Listing::Merged(ranges) => self.merged_ids(&ranges, page)?,
             Listing::Newest { total } => (self.newest_ids(page)?, total),
         };
         Ok(Slice {
@@ -80,8 +75,10 @@ impl Store {
     /// The number of appeals in a queue as the viewer sees it.
     pub fn count(&self, queue: Queue, viewer: &User, today: NaiveDate) -> Result<u64, StoreError> {
         Ok(match self.listing(queue, viewer, today)? {
-            Listing::Ids(ids) => ids.len() as u64,
-            Listing::Range { total, .. } | Listing::Newest { total } => total,
+            Listing::Empty => 0,
+            Listing::Range(range) => range.total,
+            Listing::Merged(ranges) => ranges.iter().map(|r| r.total).sum(),
+            Listing::Newest { total } => total,
         })
     }
 
@@ -92,107 +89,152 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Listing, StoreError> {
         if !viewer.active {
-            return Ok(Listing::Ids(Vec::new()));
+            return Ok(Listing::Empty);
         }
-        if !viewer.sees_all() {
-            return self.executor_listing(queue, viewer, today);
-        }
+        let manager = viewer.has(Role::Manager);
         Ok(match queue {
+            Queue::Mine | Queue::CoExecuting => self.executor_listing(queue, viewer, today)?,
+            _ if !viewer.sees_all() => self.executor_listing(queue, viewer, today)?,
             Queue::Incoming => self.stage_range(Status::Registered.byte())?,
             Queue::Returned => self.stage_range(Status::Returned.byte())?,
-            Queue::OnSignature if viewer.has(Role::Manager) => {
-                self.stage_range(Status::Signing.byte())?
+            Queue::OnSignature if manager => self.stage_range(Status::Signing.byte())?,
+            Queue::OnSignature => Listing::Empty,
+            Queue::Overdue => {
+                let until = Key::new(family::TERM).day(today).into_bytes();
+                Listing::Range(self.counted_range(vec![family::TERM], Some(until), false)?)
             }
-            Queue::OnSignature => Listing::Ids(Vec::new()),
-            Queue::Overdue => self.overdue_range(today)?,
             Queue::All => Listing::Newest {
                 total: self.total()?,
             },
-            Queue::Mine | Queue::CoExecuting => self.executor_listing(queue, viewer, today)?,
         })
     }
 
     fn stage_range(&self, stage: u8) -> Result<Listing, StoreError> {
         let total = read_counter(&self.meta, &meta::count(stage))?;
-        Ok(Listing::Range {
-            prefix: vec![family::STAGE, stage],
-            until: None,
-            total,
-        })
-    }
-
-    fn overdue_range(&self, today: NaiveDate) -> Result<Listing, StoreError> {
-        let prefix = vec![family::TERM];
-        let until = Key::new(family::TERM).day(today).into_bytes();
-        let total = self.index.range(prefix.clone()..until.clone()).count() as u64;
-        Ok(Listing::Range {
+        let prefix = vec![family::STAGE, stage];
+        Ok(Listing::Range(Range {
             prefix,
-            until: Some(until),
+            until: None,
+            newest_first: false,
+            total,
+        }))
+    }
+
+    /// A range of a counted family, its total summed from the group counters.
+    fn counted_range(
+        &self,
+        prefix: Vec<u8>,
+        until: Option<Vec<u8>>,
+        newest_first: bool,
+    ) -> Result<Range, StoreError> {
+        let start = meta::group(&prefix);
+        let groups = match &until {
+            Some(end) => self.meta.range(start..meta::group(end)),
+            None => self.meta.scan_prefix(start),
+        };
+        let mut total = 0;
+        for item in groups {
+            let (key, bytes) = item?;
+            total += codec::decode::<u64>(Kind::Counter, "meta", &key, &bytes)?;
+        }
+        Ok(Range {
+            prefix,
+            until,
+            newest_first,
             total,
         })
     }
 
-    /// Queues of one executor, read from their own index entries.
+    /// Queues of one executor, read from their own lists.
     fn executor_listing(
         &self,
         queue: Queue,
         viewer: &User,
         today: NaiveDate,
     ) -> Result<Listing, StoreError> {
-        let entries = self.executor_entries(&viewer.login)?;
-        let keep = |term: NaiveDate, e: &ExecEntry| match queue {
-            Queue::Incoming => e.status == Status::Registered,
-            Queue::Mine => e.my_turn,
-            Queue::Overdue => e.status.is_open() && term < today,
-            Queue::Returned => e.status == Status::Returned && e.lead,
-            Queue::CoExecuting => !e.lead && e.status.is_open(),
-            Queue::OnSignature => false,
-            Queue::All => true,
+        let list = |l: u8| {
+            Key::new(family::EXECUTOR)
+                .text(&viewer.login)
+                .byte(l)
+                .into_bytes()
         };
-        let mut rows: Vec<(NaiveDate, AppealId)> = entries
-            .iter()
-            .filter(|(t, _, e)| keep(*t, e))
-            .map(|(t, id, _)| (*t, *id))
-            .collect();
-        if queue == Queue::Mine && viewer.has(Role::Manager) {
-            rows.extend(self.signatures_of(&viewer.login)?);
+        let range = |l: u8| self.counted_range(list(l), None, false);
+        Ok(match queue {
+            Queue::Mine if viewer.has(Role::Manager) => {
+                let signatures = Key::new(family::SIGNATURE).text(&viewer.login).into_bytes();
+                let signing = self.counted_range(signatures, None, false)?;
+                Listing::Merged(vec![range(index::list::MINE)?, signing])
+            }
+            Queue::Mine => Listing::Range(range(index::list::MINE)?),
+            Queue::CoExecuting => Listing::Range(range(index::list::CO)?),
+            Queue::Returned => Listing::Range(range(index::list::RETURNED)?),
+            Queue::Overdue => {
+                let open = list(index::list::OPEN);
+                let until = Key::new(family::EXECUTOR).text(&viewer.login);
+                let until = until.byte(index::list::OPEN).day(today).into_bytes();
+                Listing::Range(self.counted_range(open, Some(until), false)?)
+            }
+            Queue::All => Listing::Range(self.counted_range(list(index::list::ALL), None, true)?),
+            Queue::Incoming | Queue::OnSignature => Listing::Empty,
+        })
+    }
+
+    /// Open appeals of one executor whose term is at most `until`, by term.
+    pub fn open_until(&self, login: &str, until: NaiveDate) -> Result<Vec<AppealId>, StoreError> {
+        let start = Key::new(family::EXECUTOR)
+            .text(login)
+            .byte(index::list::OPEN)
+            .into_bytes();
+        let end = Key::new(family::EXECUTOR)
+            .text(login)
+            .byte(index::list::OPEN);
+        let end = end.day(until).id(u64::MAX).into_bytes();
+        self.index
+            .range(start..=end)
+            .keys()
+            .map(|k| id_of(&k?))
+            .collect()
+    }
+
+    fn range_iter(&self, range: &Range) -> sled::Iter {
+        match &range.until {
+            Some(end) => self.index.range(range.prefix.clone()..end.clone()),
+            None => self.index.scan_prefix(&range.prefix),
+        }
+    }
+
+    fn range_ids(&self, range: &Range, page: Page) -> Result<Vec<AppealId>, StoreError> {
+        let (skip, take) = (to_usize(page.offset), to_usize(page.limit));
+        let keys = self.range_iter(range).keys();
+        if range.newest_first {
+            keys.rev()
+                .skip(skip)
+                .take(take)
+                .map(|k| id_of(&k?))
+                .collect()
+        } else {
+            keys.skip(skip).take(take).map(|k| id_of(&k?)).collect()
+        }
+    }
+
+    /// Merges term-ordered ranges into one page; reads at most offset + limit from each.
+    fn merged_ids(&self, ranges: &[Range], page: Page) -> Result<(Vec<AppealId>, u64), StoreError> {
+        let wanted = to_usize(page.offset.saturating_add(page.limit));
+        let mut rows: Vec<(NaiveDate, AppealId)> = Vec::new();
+        for range in ranges {
+            for key in self.range_iter(range).keys().take(wanted) {
+                let key = key?;
+                rows.push((term_of(&key)?, id_of(&key)?));
+            }
         }
         rows.sort();
         rows.dedup();
-        let mut ids: Vec<AppealId> = rows.into_iter().map(|(_, id)| id).collect();
-        if queue == Queue::All {
-            // All is newest first for everyone, as it is read from the appeals tree.
-            ids.sort_unstable_by(|a, b| b.cmp(a));
-        }
-        Ok(Listing::Ids(ids))
-    }
-
-    /// Every index entry of one executor: term, appeal and what they have to do.
-    pub fn executor_entries(
-        &self,
-        login: &str,
-    ) -> Result<Vec<(NaiveDate, AppealId, ExecEntry)>, StoreError> {
-        let prefix = Key::new(family::EXECUTOR).text(login).into_bytes();
-        self.index
-            .scan_prefix(&prefix)
-            .map(|item| {
-                let (key, value) = item?;
-                let entry: ExecEntry = codec::decode(Kind::ExecEntry, "indexes", &key, &value)?;
-                Ok((term_of(&key)?, id_of(&key)?, entry))
-            })
-            .collect()
-    }
-
-    fn signatures_of(&self, login: &str) -> Result<Vec<(NaiveDate, AppealId)>, StoreError> {
-        let prefix = Key::new(family::SIGNATURE).text(login).into_bytes();
-        self.index
-            .scan_prefix(&prefix)
-            .keys()
-            .map(|key| {
-                let key = key?;
-                Ok((term_of(&key)?, id_of(&key)?))
-            })
-            .collect()
+        let total = ranges.iter().map(|r| r.total).sum();
+        let page_rows = rows
+            .into_iter()
+            .skip(to_usize(page.offset))
+            .take(to_usize(page.limit));
+        Ok((page_rows.map(|(_, id)| id).collect(), total))
     }
 
     /// Open appeals whose term falls within `from..=to`, by term.
@@ -219,23 +261,6 @@ impl Store {
     pub fn stage_counts(&self) -> Result<Vec<(u8, u64)>, StoreError> {
         index::stages()
             .map(|s| Ok((s, read_counter(&self.meta, &meta::count(s))?)))
-            .collect()
-    }
-
-    fn range_ids(
-        &self,
-        prefix: &[u8],
-        until: Option<&[u8]>,
-        page: Page,
-    ) -> Result<Vec<AppealId>, StoreError> {
-        let iter = match until {
-            Some(end) => self.index.range(prefix.to_vec()..end.to_vec()),
-            None => self.index.scan_prefix(prefix),
-        };
-        iter.keys()
-            .skip(to_usize(page.offset))
-            .take(to_usize(page.limit))
-            .map(|k| id_of(&k?))
             .collect()
     }
 

@@ -1,7 +1,7 @@
 //! Changes: registration, workflow actions and bulk loading, each one sled transaction over
 //! the appeal, its history event, its indexes and the counters, then made durable.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 use sled::Transactional;
 use sled::transaction::{
@@ -180,7 +180,7 @@ fn insert_new(tx: &Tx, appeal: &Appeal, events: &[HistoryEvent]) -> TxResult<()>
     for event in events {
         put_event(tx, event)?;
     }
-    write_index(tx, &BTreeMap::new(), &index::entries(appeal))?;
+    write_index(tx, &BTreeSet::new(), &index::entries(appeal))?;
     bump(tx, index::stage(appeal), 1)
 }
 
@@ -203,19 +203,31 @@ fn put_event(tx: &Tx, event: &HistoryEvent) -> TxResult<()> {
     Ok(())
 }
 
-/// Removes the entries only the old record implied and writes what the new one implies.
-fn write_index(
-    tx: &Tx,
-    old: &BTreeMap<Vec<u8>, Vec<u8>>,
-    new: &BTreeMap<Vec<u8>, Vec<u8>>,
-) -> TxResult<()> {
-    for key in old.keys().filter(|k| !new.contains_key(*k)) {
+/// Removes the entries only the old record implied and writes those only the new one
+/// implies, keeping the group counters in step.
+fn write_index(tx: &Tx, old: &BTreeSet<Vec<u8>>, new: &BTreeSet<Vec<u8>>) -> TxResult<()> {
+    for key in old.difference(new) {
         tx.index.remove(key.as_slice())?;
+        count_group(tx, key, -1)?;
     }
-    for (key, value) in new.iter().filter(|(k, v)| old.get(*k) != Some(v)) {
-        tx.index.insert(key.as_slice(), value.as_slice())?;
+    for key in new.difference(old) {
+        tx.index.insert(key.as_slice(), &[])?;
+        count_group(tx, key, 1)?;
     }
     Ok(())
+}
+
+fn count_group(tx: &Tx, key: &[u8], by: i64) -> TxResult<()> {
+    let Some(group) = index::group(key) else {
+        return Ok(());
+    };
+    let key = meta::group(group);
+    let now = counter(tx.meta, &key)?.saturating_add_signed(by);
+    if now == 0 {
+        tx.meta.remove(key)?;
+        return Ok(());
+    }
+    set_counter(tx.meta, &key, now)
 }
 
 fn bump(tx: &Tx, stage: u8, by: i64) -> TxResult<()> {
