@@ -132,7 +132,10 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    let session = Session::open(&cli)?;
+    // The check reads the files as they are: whoever can open them may check them, even
+    // before any user is registered or when the users tree itself is damaged.
+    let identified = !matches!(cli.command, Command::Check);
+    let session = Session::open(&cli, identified)?;
     match cli.command {
         Command::Register(args) => register::run(&session, &args),
         Command::List {

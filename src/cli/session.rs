@@ -27,7 +27,9 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn open(cli: &Cli) -> Result<Session, Failure> {
+    /// Opens the database; with `identified`, also makes sure the user at the keyboard (or
+    /// the `--operator` they name) is a registered active user.
+    pub fn open(cli: &Cli, identified: bool) -> Result<Session, Failure> {
         let config = Config::load(cli.config.as_deref()).map_err(anyhow::Error::from)?;
         let data_dir = cli
             .data_dir
@@ -38,8 +40,12 @@ impl Session {
         let store = Store::open(&data_dir).map_err(anyhow::Error::from)?;
         let service = Service::new(store, settings(&config)?);
         let system = system_user();
-        service.bootstrap(&system.0, &system.1)?;
-        let login = acting_login(&service, &system.0, cli.operator.as_deref())?;
+        let login = if identified {
+            service.bootstrap(&system.0, &system.1)?;
+            acting_login(&service, &system.0, cli.operator.as_deref())?
+        } else {
+            system.0
+        };
         Ok(Session {
             service,
             login,

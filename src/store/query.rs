@@ -15,6 +15,9 @@ use crate::domain::queue::Queue;
 use crate::domain::text::{normalize_name, query_words};
 use crate::domain::user::{Role, User};
 
+/// Shortest query matched as the start of a registration number.
+const NUMBER_PREFIX_MIN: usize = 4;
+
 /// Where a page starts and how long it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
@@ -320,9 +323,13 @@ impl Store {
             });
         }
         let mut ids = found.unwrap_or_default();
-        let by_number = [vec![family::NUMBER], query.trim().as_bytes().to_vec()].concat();
-        for key in self.index.scan_prefix(&by_number).keys() {
-            ids.insert(id_of(&key?)?);
+        // A number typed in part matches as a prefix once it is long enough to mean one
+        // (`2026-001`); a short query is a sequence number, which the service resolves.
+        if query.trim().chars().count() >= NUMBER_PREFIX_MIN {
+            let by_number = [vec![family::NUMBER], query.trim().as_bytes().to_vec()].concat();
+            for key in self.index.scan_prefix(&by_number).keys() {
+                ids.insert(id_of(&key?)?);
+            }
         }
         Ok(ids.into_iter().rev().collect())
     }

@@ -1,0 +1,242 @@
+//! The service API as a front end uses it: notices, conflicts, visibility, search, links,
+//! counts and the flags that tell an internal delay from a breach of the law.
+
+mod common;
+
+use appeals::domain::action::Action;
+use appeals::domain::model::Status;
+use appeals::domain::queue::Queue;
+use appeals::service::api::{ActRequest, Flag, ServiceError};
+use common::{at, date, form, service_at, staff};
+
+fn act(number: &str, revision: Option<u64>, action: Action) -> ActRequest {
+    ActRequest {
+        number: number.to_string(),
+        revision,
+        action,
+    }
+}
+
+fn resolve(executors: &[&str]) -> Action {
+    Action::Resolve {
+        executors: executors.iter().map(|s| s.to_string()).collect(),
+        instruction: String::new(),
+        term: None,
+    }
+}
+
+#[test]
+fn subscribers_are_told_of_every_committed_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let notices = service.subscribe();
+    let n = service
+        .register("reg", &form("Иванов Иван", date(2026, 3, 2)))
+        .unwrap()
+        .number;
+    service
+        .act("boss", &act(&n, None, resolve(&["lead"])))
+        .unwrap();
+    let _ = service.act("lead", &act(&n, None, resolve(&["lead"])));
+    let got: Vec<_> = notices.try_iter().collect();
+    assert_eq!(got.len(), 2, "a refused action sends no notice: {got:?}");
+    assert_eq!((got[0].revision, got[1].revision), (1, 2));
+    assert_eq!(got[1].status, Status::InProgress);
+    assert_eq!(got[1].by, "boss");
+}
+
+#[test]
+fn a_change_based_on_an_old_revision_names_who_changed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let n = service
+        .register("reg", &form("Иванов Иван", date(2026, 3, 2)))
+        .unwrap()
+        .number;
+    service
+        .act("boss", &act(&n, Some(1), resolve(&["lead"])))
+        .unwrap();
+    let stale = service.act(
+        "boss",
+        &act(
+            &n,
+            Some(1),
+            Action::Dismiss {
+                basis: "повтор".into(),
+            },
+        ),
+    );
+    match stale {
+        Err(ServiceError::Conflict {
+            by,
+            current,
+            expected,
+            ..
+        }) => {
+            assert_eq!((by.as_str(), current, expected), ("boss", 2, 1));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        service.show("admin", &n).unwrap().appeal.status,
+        Status::InProgress
+    );
+}
+
+#[test]
+fn search_finds_by_number_applicant_and_summary_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let mut other = form("ТОО «Алатау Инжиниринг»", date(2026, 3, 2));
+    other.summary = "Предложение о сотрудничестве по практике".into();
+    let first = service
+        .register("reg", &form("Семёнов Пётр", date(2026, 3, 2)))
+        .unwrap();
+    let second = service.register("reg", &other).unwrap();
+    let numbers = |q: &str| -> Vec<String> {
+        service
+            .search("reg", q, 0, 50)
+            .unwrap()
+            .rows
+            .into_iter()
+            .map(|r| r.number)
+            .collect()
+    };
+    assert_eq!(numbers("семенов"), vec![first.number.clone()]);
+    assert_eq!(numbers("алатау практ"), vec![second.number.clone()]);
+    assert_eq!(numbers("2"), vec![second.number.clone()]);
+    assert_eq!(numbers(&first.number), vec![first.number.clone()]);
+    assert!(numbers("несуществующее").is_empty());
+}
+
+#[test]
+fn a_repeated_appeal_links_the_earlier_ones_of_the_same_applicant() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let first = service
+        .register("reg", &form("Семёнов Пётр", date(2026, 3, 2)))
+        .unwrap();
+    let again = service
+        .register("reg", &form("семенов  петр", date(2026, 3, 2)))
+        .unwrap();
+    assert_eq!(again.links, vec![first.id]);
+    let card = service.show("reg", &again.number).unwrap();
+    assert_eq!(card.links[0].number, first.number);
+    let offered = service.earlier_appeals("reg", "СЕМЕНОВ ПЕТР", "").unwrap();
+    assert_eq!(offered.len(), 2);
+}
+
+#[test]
+fn executors_see_only_their_appeals_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let mine = service
+        .register("reg", &form("А Б", date(2026, 3, 2)))
+        .unwrap()
+        .number;
+    let theirs = service
+        .register("reg", &form("В Г", date(2026, 3, 2)))
+        .unwrap()
+        .number;
+    service
+        .act("boss", &act(&mine, None, resolve(&["lead", "co1"])))
+        .unwrap();
+    service
+        .act("boss", &act(&theirs, None, resolve(&["co2"])))
+        .unwrap();
+    let counts = service.counts("co1").unwrap();
+    let count = |q: Queue| counts.iter().find(|c| c.queue == q).unwrap().count;
+    assert_eq!(
+        (
+            count(Queue::All),
+            count(Queue::CoExecuting),
+            count(Queue::Mine)
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(count(Queue::Incoming), 0);
+    assert!(matches!(
+        service.show("co1", &theirs),
+        Err(ServiceError::NotFound { .. })
+    ));
+    let boss = service.counts("boss").unwrap();
+    assert_eq!(
+        boss.iter().find(|c| c.queue == Queue::All).unwrap().count,
+        2
+    );
+}
+
+#[test]
+fn late_by_the_internal_term_is_told_apart_from_late_by_the_law() {
+    let dir = tempfile::tempdir().unwrap();
+    let received = date(2026, 3, 2);
+    let n = {
+        let service = service_at(dir.path(), at(2026, 3, 2));
+        staff(&service);
+        service
+            .register("reg", &form("Д Е", received))
+            .unwrap()
+            .number
+    };
+    // 10 calendar days end on 12 March; 15 working days (Nauryz skipped) end on 26 March.
+    let on = |day: u32| {
+        service_at(dir.path(), at(2026, 3, day))
+            .show("reg", &n)
+            .unwrap()
+    };
+    let within_law = on(16);
+    assert!(
+        within_law.flags.contains(&Flag::LateInternal),
+        "{:?}",
+        within_law.flags
+    );
+    assert!(!within_law.flags.contains(&Flag::LateStatutory));
+    let past_law = on(30);
+    assert!(
+        past_law.flags.contains(&Flag::LateStatutory),
+        "{:?}",
+        past_law.flags
+    );
+    assert!(!past_law.flags.contains(&Flag::LateInternal));
+}
+
+#[test]
+fn due_lists_overdue_and_due_soon_for_the_executor_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let late = {
+        let early = service_at(dir.path(), at(2026, 3, 2));
+        staff(&early);
+        let late = early
+            .register("reg", &form("Ж З", date(2026, 3, 2)))
+            .unwrap()
+            .number;
+        early
+            .act("boss", &act(&late, None, resolve(&["lead"])))
+            .unwrap();
+        late
+    };
+    let later = service_at(dir.path(), at(2026, 3, 11));
+    let soon = later
+        .register("reg", &form("И К", date(2026, 3, 11)))
+        .unwrap()
+        .number;
+    later
+        .act("boss", &act(&soon, None, resolve(&["co1"])))
+        .unwrap();
+    let due = later.due("lead").unwrap();
+    let numbers: Vec<_> = due.rows.iter().map(|r| r.number.clone()).collect();
+    assert_eq!(
+        numbers,
+        vec![late],
+        "the 12 March term is due soon on 11 March"
+    );
+    assert_eq!(
+        due.overdue_in_registry, None,
+        "an executor is not told the registry's total"
+    );
+}
