@@ -31,8 +31,9 @@ pub struct Cli {
     /// Act as this registered user; only an administrator may (shared accounts, scripts).
     #[arg(long, global = true, value_name = "LOGIN")]
     pub operator: Option<String>,
+    /// Without a command: an overview of your queues and what to do next.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -134,9 +135,12 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Failure> {
     // The check reads the files as they are: whoever can open them may check them, even
     // before any user is registered or when the users tree itself is damaged.
-    let identified = !matches!(cli.command, Command::Check);
+    let identified = !matches!(cli.command, Some(Command::Check));
     let session = Session::open(&cli, identified)?;
-    match cli.command {
+    let Some(command) = cli.command else {
+        return output::overview(&session);
+    };
+    match command {
         Command::Register(args) => register::run(&session, &args),
         Command::List {
             queue,

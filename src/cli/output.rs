@@ -353,3 +353,27 @@ pub fn check(session: &Session) -> Result<(), Failure> {
         summary.problems.len()
     )))
 }
+
+/// What `appeals` alone prints: who you are, where the data is, your queues, what next.
+pub fn overview(session: &Session) -> Result<(), Failure> {
+    let me = session.service.caller(&session.login)?;
+    let roles: Vec<&str> = me.roles.iter().map(|r| r.name()).collect();
+    println!("appeals {} — data in {}", env!("CARGO_PKG_VERSION"), session.data_dir.display());
+    println!("you are {} ({}), roles: {}", me.login, me.full_name, roles.join(", "));
+    let counts = session.service.counts(&session.login)?;
+    let total = counts.iter().find(|c| c.queue == Queue::All).map_or(0, |c| c.count);
+    if total == 0 {
+        println!();
+        println!("The registry is empty. Register the first appeal:");
+        println!("  appeals register --appeal-date today --applicant \"Иванов Иван\" \\");
+        println!("    --affiliation individual --method written --channel post \\");
+        println!("    --form request --summary \"О выдаче справки\"");
+        println!("or fill it with demonstration data: appeals demo");
+        return Ok(());
+    }
+    for c in counts {
+        println!("  {:<10} {}", c.queue.code(), c.count);
+    }
+    println!("`appeals list --queue NAME`, `appeals show NUMBER`, `appeals --help` for more.");
+    Ok(())
+}

@@ -77,7 +77,7 @@ impl Store {
         };
         let db = sled::Config::new().path(&path).open().map_err(open_err)?;
         let tree = |name: &str| db.open_tree(name).map_err(open_err);
-        Ok(Store {
+        let store = Store {
             appeals: tree("appeals")?,
             history: tree("history")?,
             users: tree("users")?,
@@ -85,7 +85,9 @@ impl Store {
             meta: tree("meta")?,
             dir: path.clone(),
             db,
-        })
+        };
+        store.sync_directory()?;
+        Ok(store)
     }
 
     /// Where the database files are.
@@ -94,16 +96,21 @@ impl Store {
     }
 
     /// Makes every committed change durable: sled's flush, then an fsync of the database
-    /// files and their directory, so that a power cut keeps what was acknowledged.
+    /// file, so that a power cut keeps what was acknowledged. The directory entries are made
+    /// durable once, when the database is opened (`sync_directory`).
     pub fn sync(&self) -> Result<(), StoreError> {
         self.db.flush()?;
-        for name in ["db", "conf"] {
-            let file = self.dir.join(name);
-            if file.exists() {
-                File::open(&file)?.sync_all()?;
-            }
-        }
+        File::open(self.dir.join("db"))?.sync_all()?;
+        Ok(())
+    }
+
+    /// Fsyncs the database directory and its parent, so that a newly created database's
+    /// files are found after a power cut.
+    fn sync_directory(&self) -> Result<(), StoreError> {
         File::open(&self.dir)?.sync_all()?;
+        if let Some(parent) = self.dir.parent() {
+            File::open(parent)?.sync_all()?;
+        }
         Ok(())
     }
 
