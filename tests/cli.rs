@@ -93,7 +93,7 @@ fn register_prints_a_number_that_show_and_list_find() {
     let year = chrono::Local::now().format("%Y").to_string();
     assert_eq!(number, format!("{year}-00001"));
     let card = env.ok(&["show", &number]);
-    assert!(card.contains("Ахметова Динара") && card.contains("how the term was computed"));
+    assert!(card.contains("Ахметова Динара") && card.contains("the rule, day by day"));
     let list = env.ok(&["list", "--queue", "incoming", "--json"]);
     let page: serde_json::Value = serde_json::from_str(&list).unwrap();
     assert_eq!(page["total"], 1);

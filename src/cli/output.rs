@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Failure, Session};
 use crate::domain::labels::Labelled;
+use crate::domain::model::TermBasis;
 use crate::domain::queue::Queue;
 use crate::domain::terms::Urgency;
 use crate::service::api::{AppealView, Flag, Row};
@@ -160,10 +161,10 @@ pub fn card(view: &AppealView) -> String {
             format!(" — {}", harmless(&e.reason))
         };
         out.push(format!(
-            "  {} {:<10} {:?}: {}{}",
+            "  {} {:<10} {}: {}{}",
             e.at.format("%d.%m.%Y %H:%M"),
             e.by,
-            e.action,
+            super::act::name_of(e.action),
             harmless(&e.detail),
             reason
         ));
@@ -249,31 +250,34 @@ fn flag_text(flag: &Flag) -> String {
 
 fn term_lines(view: &AppealView, out: &mut Vec<String>) {
     let a = &view.appeal;
+    let basis = match &a.term_basis {
+        TermBasis::Rule => "by the rule".to_string(),
+        TermBasis::Set { basis } => format!("set: {}", harmless(basis)),
+        TermBasis::Extended => "extended".to_string(),
+    };
+    let urgency = urgency_text(view.urgency);
     out.push(format!(
-        "{:<22} {} {} ({:?})",
+        "{:<22} {} {} ({basis})",
         "term",
         dmy(a.term),
-        urgency_text(view.urgency).trim(),
-        a.term_basis
+        urgency.trim()
     ));
+    let statutory = urgency_text(view.statutory_urgency);
     out.push(format!(
         "{:<22} {} {}",
         "statutory term",
         dmy(a.statutory_term),
-        urgency_text(view.statutory_urgency).trim()
+        statutory.trim()
     ));
-    out.push("how the term was computed:".to_string());
-    for step in &view.term.steps {
-        let what = match (&step.counted, &step.skipped) {
-            (Some(n), _) => format!("day {n}"),
-            (None, Some(reason)) => format!("skipped: {reason:?}"),
-            (None, None) => String::new(),
-        };
-        out.push(format!("  {} {what}", dmy(step.date)));
-    }
-    for warning in &view.term.warnings {
-        out.push(format!("  warning: {warning:?}"));
-    }
+    out.push("the rule, day by day:".to_string());
+    out.extend(view.term.lines_en().into_iter().map(|l| format!("  {l}")));
+    out.push("the statutory term, day by day:".to_string());
+    out.extend(
+        view.statutory
+            .lines_en()
+            .into_iter()
+            .map(|l| format!("  {l}")),
+    );
 }
 
 fn work_lines(view: &AppealView, out: &mut Vec<String>) {
@@ -326,7 +330,12 @@ fn work_lines(view: &AppealView, out: &mut Vec<String>) {
         }
     }
     if !view.allowed.is_empty() {
-        out.push(format!("{:<22} {:?}", "you may", view.allowed));
+        let names: Vec<&str> = view
+            .allowed
+            .iter()
+            .map(|k| super::act::name_of(*k))
+            .collect();
+        out.push(format!("{:<22} {}", "you may", names.join(", ")));
     }
 }
 
@@ -358,10 +367,22 @@ pub fn check(session: &Session) -> Result<(), Failure> {
 pub fn overview(session: &Session) -> Result<(), Failure> {
     let me = session.service.caller(&session.login)?;
     let roles: Vec<&str> = me.roles.iter().map(|r| r.name()).collect();
-    println!("appeals {} — data in {}", env!("CARGO_PKG_VERSION"), session.data_dir.display());
-    println!("you are {} ({}), roles: {}", me.login, me.full_name, roles.join(", "));
+    println!(
+        "appeals {} — data in {}",
+        env!("CARGO_PKG_VERSION"),
+        session.data_dir.display()
+    );
+    println!(
+        "you are {} ({}), roles: {}",
+        me.login,
+        me.full_name,
+        roles.join(", ")
+    );
     let counts = session.service.counts(&session.login)?;
-    let total = counts.iter().find(|c| c.queue == Queue::All).map_or(0, |c| c.count);
+    let total = counts
+        .iter()
+        .find(|c| c.queue == Queue::All)
+        .map_or(0, |c| c.count);
     if total == 0 {
         println!();
         println!("The registry is empty. Register the first appeal:");
