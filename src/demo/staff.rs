@@ -162,87 +162,88 @@ fn method_and_channel(rng: &mut ChaCha8Rng) -> (&'static str, &'static str) {
     PAIRS.choose(rng).copied().unwrap_or(("written", "post"))
 }
 
+/// Who sent the appeal: three in five are individuals.
+fn applicant(rng: &mut ChaCha8Rng) -> (&'static str, String) {
+    match rng.random_range(0..5) {
+        0 => ("legal-entity", one(rng, data::ORGANISATIONS).to_string()),
+        1 => ("state-body", one(rng, data::STATE_BODIES).to_string()),
+        _ => ("individual", person(rng)),
+    }
+}
+
+const FORMS: [&str; 6] = [
+    "request",
+    "proposal",
+    "feedback",
+    "message",
+    "complaint",
+    "application",
+];
+
 /// A registration form as a registrar fills it for an appeal received on `received`.
 pub fn form(rng: &mut ChaCha8Rng, received: NaiveDate) -> AppealForm {
-    let affiliation = [
-        "individual",
-        "individual",
-        "individual",
-        "legal-entity",
-        "state-body",
-    ]
-    .choose(rng)
-    .copied()
-    .unwrap_or("individual");
-    let applicant = match affiliation {
-        "legal-entity" => one(rng, data::ORGANISATIONS).to_string(),
-        "state-body" => one(rng, data::STATE_BODIES).to_string(),
-        _ => person(rng),
-    };
-    let form_index = rng.random_range(0..data::SUMMARIES.len());
-    let form = [
-        "request",
-        "proposal",
-        "feedback",
-        "message",
-        "complaint",
-        "application",
-    ][form_index];
+    let (affiliation, applicant) = applicant(rng);
+    let form_index = rng.random_range(0..FORMS.len());
     let (method, channel) = method_and_channel(rng);
-    let has_email = channel != "post" && rng.random_range(0..3) != 0;
-    let reply = match rng.random_range(0..5) {
-        0 => "to-be-agreed",
-        1 | 2 if has_email => "email",
-        _ => "post",
-    };
-    let dmy = |d: NaiveDate| d.format("%d.%m.%Y").to_string();
     let sent = received - Duration::days(rng.random_range(0..6));
-    let organisation = affiliation != "individual";
-    AppealForm {
+    let mut form = AppealForm {
         appeal_date: dmy(sent),
-        sender_number: if organisation {
-            format!(
-                "{}-{}/{}",
-                rng.random_range(1..40),
-                rng.random_range(1..12),
-                rng.random_range(100..999)
-            )
-        } else {
-            String::new()
-        },
-        sender_date: if organisation {
-            dmy(sent)
-        } else {
-            String::new()
-        },
         received_date: dmy(received),
         applicant,
         affiliation: affiliation.to_string(),
         method: method.to_string(),
         channel: channel.to_string(),
-        form: form.to_string(),
+        form: FORMS[form_index].to_string(),
         summary: one(rng, data::SUMMARIES[form_index]).to_string(),
-        postal_address: format!(
-            "{}, {}, {}",
-            one(rng, data::CITIES),
-            one(rng, data::STREETS),
-            rng.random_range(1..200)
-        ),
-        email: if has_email {
-            format!("applicant{}@mail.kz", rng.random_range(1..5000))
-        } else {
-            String::new()
-        },
-        phone: format!(
-            "+7 7{:02} {:03} {:02} {:02}",
-            rng.random_range(0..80),
-            rng.random_range(0..1000),
-            rng.random_range(0..100),
-            rng.random_range(0..100)
-        ),
-        iin_bin: String::new(),
-        reply_method: reply.to_string(),
-        term: String::new(),
-        term_basis: String::new(),
+        ..AppealForm::default()
+    };
+    contacts(rng, &mut form);
+    if affiliation != "individual" {
+        form.sender_number = format!(
+            "{}-{}/{}",
+            rng.random_range(1..40),
+            rng.random_range(1..12),
+            rng.random_range(100..999)
+        );
+        form.sender_date = dmy(sent);
+        form.iin_bin = format!(
+            "{:012}",
+            rng.random_range(100_000_000_000_u64..999_999_999_999)
+        );
     }
+    if affiliation == "state-body" && rng.random_range(0..2) == 0 {
+        // A state body's request often sets its own, shorter term.
+        form.term = dmy(received + Duration::days(5));
+        form.term_basis = format!("срок по запросу, исх. № {}", form.sender_number);
+    }
+    form
+}
+
+/// Postal address and phone always; e-mail for most electronic and oral appeals; the reply
+/// method as the applicant asked, or to be agreed.
+fn contacts(rng: &mut ChaCha8Rng, form: &mut AppealForm) {
+    let city = one(rng, data::CITIES);
+    let street = one(rng, data::STREETS);
+    form.postal_address = format!("{city}, {street}, {}", rng.random_range(1..200));
+    form.phone = format!(
+        "+7 7{:02} {:03} {:02} {:02}",
+        rng.random_range(0..80),
+        rng.random_range(0..1000),
+        rng.random_range(0..100),
+        rng.random_range(0..100)
+    );
+    let has_email = form.channel != "post" && rng.random_range(0..3) != 0;
+    if has_email {
+        form.email = format!("applicant{}@mail.kz", rng.random_range(1..5000));
+    }
+    form.reply_method = match rng.random_range(0..5) {
+        0 => "to-be-agreed",
+        1 | 2 if has_email => "email",
+        _ => "post",
+    }
+    .to_string();
+}
+
+fn dmy(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
 }
