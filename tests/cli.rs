@@ -363,3 +363,134 @@ fn all_statuses(env: &Env) -> Vec<String> {
     }
     out
 }
+
+#[test]
+fn a_configuration_error_names_the_key_and_the_file() {
+    let env = Env::new();
+    let file = env.config_home.path().join("bad.toml");
+    std::fs::write(&file, "[term]\ndayz = 3\n").unwrap();
+    env.cmd(&["--config", file.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.toml").and(predicate::str::contains("term.dayz")));
+    std::fs::write(&file, "number_format = \"{year}\"\n").unwrap();
+    env.cmd(&["--config", file.to_str().unwrap(), "list"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("number_format").and(predicate::str::contains("{seq}")));
+}
+
+#[test]
+fn the_configured_number_format_and_term_rule_are_used() {
+    let env = Env::new();
+    let file = env.config_home.path().join("appeals.toml");
+    let config = "number_format = \"ВХ-{seq:03}/{year}\"\n[term]\ndays = 5\ncount = \"working\"\n";
+    std::fs::write(&file, config).unwrap();
+    let config_flag = ["--config", file.to_str().unwrap()];
+    let out = env.ok(&[
+        &config_flag[..],
+        &[
+            "register",
+            "--appeal-date",
+            "02.03.2026",
+            "--received",
+            "02.03.2026",
+            "--applicant",
+            "Ким Ольга",
+            "--affiliation",
+            "individual",
+            "--method",
+            "written",
+            "--channel",
+            "post",
+            "--form",
+            "request",
+            "--summary",
+            "Справка",
+        ],
+    ]
+    .concat());
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert_eq!(out.trim(), format!("ВХ-001/{year}"));
+    let card = env.ok(&[&config_flag[..], &["show", out.trim(), "--json"]].concat());
+    let view: serde_json::Value = serde_json::from_str(&card).unwrap();
+    // Five working days after Monday 2 March 2026 end on Monday 9 March... which is the
+    // moved day off for 8 March, so the fifth working day is Tuesday 10 March.
+    assert_eq!(view["appeal"]["term"], "2026-03-10");
+}
+
+#[test]
+fn a_term_set_by_a_state_body_is_kept_with_its_basis() {
+    let env = Env::new();
+    let out = env.ok(&[
+        "register",
+        "--appeal-date",
+        "02.03.2026",
+        "--received",
+        "02.03.2026",
+        "--applicant",
+        "Аппарат акима Медеуского района",
+        "--affiliation",
+        "state-body",
+        "--method",
+        "written",
+        "--channel",
+        "post",
+        "--form",
+        "request",
+        "--summary",
+        "Запрос сведений",
+        "--term",
+        "06.03.2026",
+        "--term-basis",
+        "запрос акимата № 12",
+    ]);
+    let view: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", out.trim(), "--json"])).unwrap();
+    assert_eq!(view["appeal"]["term"], "2026-03-06");
+    assert_eq!(
+        view["appeal"]["term_basis"]["Set"]["basis"],
+        "запрос акимата № 12"
+    );
+}
+
+#[test]
+fn edit_corrects_the_registration_while_awaiting_the_resolution() {
+    let env = Env::new();
+    let n = env.register("Опечаткин Иван", 0);
+    env.ok(&[
+        "act",
+        &n,
+        "edit",
+        "--applicant",
+        "Опечаткин Иван Петрович",
+        "--form",
+        "application",
+    ]);
+    let view: serde_json::Value = serde_json::from_str(&env.ok(&["show", &n, "--json"])).unwrap();
+    assert_eq!(
+        view["appeal"]["reg"]["applicant"],
+        "Опечаткин Иван Петрович"
+    );
+    assert_eq!(view["appeal"]["reg"]["form"], "Application");
+    assert_eq!(
+        view["appeal"]["reg"]["summary"],
+        "Жалоба на несвоевременную выплату стипендии"
+    );
+}
+
+#[test]
+fn a_command_waits_while_another_holds_the_database() {
+    let env = Env::new();
+    env.register("Первый Заявитель", 0);
+    let store = appeals::store::Store::open(env.data.path()).unwrap();
+    let holder = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        drop(store);
+    });
+    env.cmd(&["counts"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("all"));
+    holder.join().unwrap();
+}

@@ -37,7 +37,10 @@ impl Session {
             .unwrap_or_else(|| config.data_dir.clone());
         prepare_dir(&data_dir)?;
         start_log(&data_dir);
+        let started = std::time::Instant::now();
         let store = Store::open(&data_dir).map_err(anyhow::Error::from)?;
+        let open_ms = started.elapsed().as_secs_f64() * 1000.0;
+        tracing::debug!(dir = %data_dir.display(), open_ms, "database opened");
         let service = Service::new(store, settings(&config)?);
         let system = system_user();
         let login = if identified {

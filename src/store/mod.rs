@@ -11,6 +11,7 @@ mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
@@ -25,8 +26,13 @@ use codec::Kind;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("database {path}: {source}")]
-    Open { path: PathBuf, source: sled::Error },
+    #[error("database {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error(
+        "database {path} is in use by another appeals process; waited {waited_s} s for it \
+         (commands are short: try again, or see which process holds it with `fuser -v {path}/db`)"
+    )]
+    Locked { path: PathBuf, waited_s: u64 },
     #[error("database: {0}")]
     Sled(#[from] sled::Error),
     #[error("database file sync: {0}")]
@@ -56,6 +62,16 @@ pub enum StoreError {
     Bulk(String),
 }
 
+/// How long a command waits for another process to release the database: long enough for
+/// any single command, short enough that a stuck holder is reported.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+const LOCK_RETRY: Duration = Duration::from_millis(20);
+
+/// sled 0.34 reports a held lock only in the text of an I/O error.
+fn is_locked(error: &sled::Error) -> bool {
+    matches!(error, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
+}
+
 /// The open database of one data directory.
 pub struct Store {
     db: sled::Db,
@@ -68,14 +84,33 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens or creates the database in `dir/db`.
+    /// Opens or creates the database in `dir/db`. sled lets one process open a database at
+    /// a time; another command holding it is waited for, up to `LOCK_WAIT`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         let path = dir.join("db");
-        let open_err = |source| StoreError::Open {
-            path: path.clone(),
-            source,
+        let started = Instant::now();
+        let db = loop {
+            match sled::Config::new().path(&path).open() {
+                Ok(db) => break db,
+                Err(e) if is_locked(&e) && started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(LOCK_RETRY);
+                }
+                Err(e) if is_locked(&e) => {
+                    let waited_s = LOCK_WAIT.as_secs();
+                    return Err(StoreError::Locked { path, waited_s });
+                }
+                Err(e) => {
+                    return Err(StoreError::Open {
+                        path,
+                        reason: e.to_string(),
+                    });
+                }
+            }
         };
-        let db = sled::Config::new().path(&path).open().map_err(open_err)?;
+        let open_err = |e: sled::Error| StoreError::Open {
+            path: path.clone(),
+            reason: e.to_string(),
+        };
         let tree = |name: &str| db.open_tree(name).map_err(open_err);
         let store = Store {
             appeals: tree("appeals")?,
