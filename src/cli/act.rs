@@ -7,7 +7,7 @@ use super::register::{RegisterArgs, form_of, relative_date};
 use super::{Failure, Session};
 use crate::domain::action::{Action, Draft};
 use crate::domain::labels::Labelled;
-use crate::domain::model::{ActionKind, Decision, ReplyMethod};
+use crate::domain::model::{Decision, ReplyMethod};
 use crate::domain::validate::parse_date;
 use crate::service::api::ActRequest;
 
@@ -304,32 +304,5 @@ fn term_override(
         (Some(t), Some(b)) => Ok(Some((date("--term", t, today)?, b.to_string()))),
         (Some(_), None) => Err(Failure::Refused("--term needs --term-basis".into())),
         (None, Some(_)) => Err(Failure::Refused("--term-basis needs --term".into())),
-    }
-}
-
-/// The command-line name of an action, as `act` takes it and `show` lists it.
-pub fn name_of(kind: ActionKind) -> &'static str {
-    match kind {
-        ActionKind::Register => "register",
-        ActionKind::Edit => "edit",
-        ActionKind::Resolve => "resolve",
-        ActionKind::Reassign => "reassign",
-        ActionKind::Dismiss => "dismiss",
-        ActionKind::Redirect => "redirect",
-        ActionKind::RequestInfo => "request-info",
-        ActionKind::InfoReceived => "info-received",
-        ActionKind::Extend => "extend",
-        ActionKind::AgreeReplyMethod => "agree-reply-method",
-        ActionKind::Contribute => "contribute",
-        ActionKind::Consolidate => "consolidate",
-        ActionKind::Approve => "approve",
-        ActionKind::Comment => "comment",
-        ActionKind::ToSignature => "to-signature",
-        ActionKind::Sign => "sign",
-        ActionKind::SendBack => "send-back",
-        ActionKind::Dispatch => "dispatch",
-        ActionKind::Accept => "accept",
-        ActionKind::Return => "return",
-        ActionKind::Resume => "resume",
     }
 }

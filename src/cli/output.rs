@@ -164,7 +164,7 @@ pub fn card(view: &AppealView) -> String {
             "  {} {:<10} {}: {}{}",
             e.at.format("%d.%m.%Y %H:%M"),
             e.by,
-            super::act::name_of(e.action),
+            e.action.code(),
             harmless(&e.detail),
             reason
         ));
@@ -330,11 +330,7 @@ fn work_lines(view: &AppealView, out: &mut Vec<String>) {
         }
     }
     if !view.allowed.is_empty() {
-        let names: Vec<&str> = view
-            .allowed
-            .iter()
-            .map(|k| super::act::name_of(*k))
-            .collect();
+        let names: Vec<&str> = view.allowed.iter().map(|k| k.code()).collect();
         out.push(format!("{:<22} {}", "you may", names.join(", ")));
     }
 }

@@ -94,15 +94,15 @@ pub enum Action {
 /// Why an action was not carried out. Nothing changes when an action is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum Refusal {
-    #[error("{action:?} is not possible while the appeal is {status:?}")]
+    #[error("{action} is not possible while the appeal is {status}")]
     WrongStatus { action: ActionKind, status: Status },
-    #[error("{action:?} needs the role {role:?}")]
+    #[error("{action} needs the role {role}")]
     RoleRequired { action: ActionKind, role: Role },
-    #[error("{action:?} may be done only by the lead executor {lead}")]
+    #[error("{action} may be done only by the lead executor {lead}")]
     NotLead { action: ActionKind, lead: Login },
-    #[error("{action:?} may be done only by a co-executor of this appeal")]
+    #[error("{action} may be done only by a co-executor of this appeal")]
     NotCoExecutor { action: ActionKind },
-    #[error("{action:?} may be done by the lead executor or by {role:?}")]
+    #[error("{action} may be done by the lead executor or by {role}")]
     LeadOrRole { action: ActionKind, role: Role },
     #[error("{field} must not be empty")]
     Missing { field: String },
@@ -142,7 +142,7 @@ pub enum Refusal {
     EmailMissing,
     #[error("the applicant's answer to the last information request is already recorded")]
     NoOpenInfoRequest,
-    #[error("{action:?} of {login}: they have no contribution to approve on")]
+    #[error("{action} of {login}: they have no contribution to approve on")]
     NoContribution { action: ActionKind, login: Login },
     #[error("there are no co-executors to approve a draft: send it for signature instead")]
     NoCoExecutors,

@@ -1,7 +1,7 @@
 //! Codes and labels of the enumerations: the code is what the command line and JSON use,
 //! the labels are what people read, in English and Russian (from the regulation).
 
-use super::model::{Affiliation, Channel, Form, Method, ReplyMethod, Status};
+use super::model::{ActionKind, Affiliation, Channel, Form, Method, ReplyMethod, Status};
 
 /// An enumeration shown to people and typed on the command line.
 pub trait Labelled: Sized + Copy + 'static {
@@ -101,3 +101,44 @@ labelled!(Status {
     Returned => "returned", "returned for rework", "возвращено на доработку";
     Closed => "closed", "closed", "закрыто";
 });
+
+impl ActionKind {
+    /// The command-line name of an action, as `act` takes it and `show` lists it.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActionKind::Register => "register",
+            ActionKind::Edit => "edit",
+            ActionKind::Resolve => "resolve",
+            ActionKind::Reassign => "reassign",
+            ActionKind::Dismiss => "dismiss",
+            ActionKind::Redirect => "redirect",
+            ActionKind::RequestInfo => "request-info",
+            ActionKind::InfoReceived => "info-received",
+            ActionKind::Extend => "extend",
+            ActionKind::AgreeReplyMethod => "agree-reply-method",
+            ActionKind::Contribute => "contribute",
+            ActionKind::Consolidate => "consolidate",
+            ActionKind::Approve => "approve",
+            ActionKind::Comment => "comment",
+            ActionKind::ToSignature => "to-signature",
+            ActionKind::Sign => "sign",
+            ActionKind::SendBack => "send-back",
+            ActionKind::Dispatch => "dispatch",
+            ActionKind::Accept => "accept",
+            ActionKind::Return => "return",
+            ActionKind::Resume => "resume",
+        }
+    }
+}
+
+impl std::fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label_en())
+    }
+}

@@ -64,3 +64,9 @@ impl User {
         self.has(Role::Registrar) || self.has(Role::Manager) || self.has(Role::Compliance)
     }
 }
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
