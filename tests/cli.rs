@@ -215,7 +215,10 @@ fn a_refused_action_says_why_and_changes_nothing() {
     ])
     .assert()
     .code(1)
-    .stderr(predicate::str::contains("refused").and(predicate::str::contains("resolve needs the role manager")));
+    .stderr(
+        predicate::str::contains("refused")
+            .and(predicate::str::contains("resolve needs the role manager")),
+    );
     let card = env.ok(&["show", &n, "--json"]);
     let view: serde_json::Value = serde_json::from_str(&card).unwrap();
     assert_eq!(view["appeal"]["revision"], 1);

@@ -240,3 +240,31 @@ fn due_lists_overdue_and_due_soon_for_the_executor_only() {
         "an executor is not told the registry's total"
     );
 }
+
+#[test]
+fn a_term_reaching_a_year_without_a_calendar_is_reported() {
+    use appeals::domain::terms::CalendarWarning;
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2027, 12, 20));
+    staff(&service);
+    let outcome = service
+        .register("reg", &form("Л М", date(2027, 12, 20)))
+        .unwrap();
+    assert!(
+        outcome
+            .warnings
+            .contains(&CalendarWarning::YearNotLoaded { year: 2028 })
+    );
+    assert!(
+        outcome
+            .warnings
+            .iter()
+            .any(|w| matches!(w, CalendarWarning::Provisional { year: 2027, .. }))
+    );
+    let card = service.show("reg", &outcome.number).unwrap();
+    assert!(
+        card.statutory
+            .warnings
+            .contains(&CalendarWarning::YearNotLoaded { year: 2028 })
+    );
+}

@@ -7,7 +7,7 @@ use super::{Failure, Session};
 use crate::domain::labels::Labelled;
 use crate::domain::model::TermBasis;
 use crate::domain::queue::Queue;
-use crate::domain::terms::Urgency;
+use crate::domain::terms::{CalendarWarning, Urgency};
 use crate::service::api::{AppealView, Flag, Row};
 
 fn dmy(date: NaiveDate) -> String {
@@ -393,4 +393,18 @@ pub fn overview(session: &Session) -> Result<(), Failure> {
     }
     println!("`appeals list --queue NAME`, `appeals show NUMBER`, `appeals --help` for more.");
     Ok(())
+}
+
+/// A calendar warning in words, for the command line.
+pub fn calendar_warning(warning: &CalendarWarning) -> String {
+    match warning {
+        CalendarWarning::YearNotLoaded { year } => {
+            format!(
+                "the calendar has no year {year}: its days off other than weekends are not known"
+            )
+        }
+        CalendarWarning::Provisional { year, source } => {
+            format!("the calendar for {year} is provisional ({source})")
+        }
+    }
 }

@@ -68,6 +68,9 @@ pub fn run(session: &Session, args: &RegisterArgs) -> Result<(), Failure> {
     }
     let outcome = session.service.register(&session.login, &form)?;
     println!("{}", outcome.number);
+    for warning in &outcome.warnings {
+        eprintln!("warning: {}", super::output::calendar_warning(warning));
+    }
     if !outcome.links.is_empty() {
         eprintln!(
             "linked to {} earlier appeal(s) of the same applicant",

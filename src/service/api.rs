@@ -8,7 +8,7 @@ use crate::domain::model::{
     ActionKind, Affiliation, Appeal, AppealId, Channel, Form, HistoryEvent, Method, Status,
 };
 use crate::domain::queue::Queue;
-use crate::domain::terms::{Explanation, Urgency};
+use crate::domain::terms::{CalendarWarning, Explanation, Urgency};
 use crate::domain::user::Login;
 use crate::domain::validate::FieldError;
 
@@ -104,6 +104,8 @@ pub struct Outcome {
     pub term: NaiveDate,
     pub event: HistoryEvent,
     pub links: Vec<AppealId>,
+    /// What the calendar could not vouch for in the term (a year not loaded, provisional).
+    pub warnings: Vec<CalendarWarning>,
 }
 
 /// Sent to subscribers after every committed change.

@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::action::Action;
 use crate::domain::model::{Appeal, HistoryEvent};
-use crate::domain::terms::Terms;
+use crate::domain::terms::{CalendarWarning, Terms};
 use crate::domain::user::User;
 use crate::domain::validate::{self, AppealForm};
 use crate::domain::workflow::{self, Context};
@@ -166,7 +166,7 @@ impl Service {
         })?;
         tracing::info!(user = login, number = %appeal.number_text, "registered");
         self.notify(&appeal, &event);
-        Ok(outcome(&appeal, event))
+        Ok(self.outcome(&appeal, event))
     }
 
     /// Corrects the registration fields while the appeal awaits its resolution.
@@ -205,7 +205,7 @@ impl Service {
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
         tracing::info!(user = login, number = %appeal.number_text, action = ?event.action, "acted");
         self.notify(&appeal, &event);
-        Ok(outcome(&appeal, event))
+        Ok(self.outcome(&appeal, event))
     }
 
     fn act_error(&self, login: &str, number: &str, e: StoreError) -> ServiceError {
@@ -228,8 +228,33 @@ impl Service {
     }
 }
 
+impl Service {
+    /// What an appeal's terms rest on that the calendar cannot vouch for.
+    fn warnings(&self, appeal: &Appeal) -> Vec<CalendarWarning> {
+        let terms = self.terms();
+        let registered = (self.settings.local_date)(appeal.registered_at);
+        let mut warnings = terms
+            .internal(appeal.reg.received_date, registered)
+            .warnings;
+        for w in terms.statutory(appeal.reg.received_date).warnings {
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+        warnings
+    }
+
+    fn outcome(&self, appeal: &Appeal, event: HistoryEvent) -> Outcome {
+        Outcome {
+            warnings: self.warnings(appeal),
+            ..outcome(appeal, event)
+        }
+    }
+}
+
 fn outcome(appeal: &Appeal, event: HistoryEvent) -> Outcome {
     Outcome {
+        warnings: Vec::new(),
         id: appeal.id,
         number: appeal.number_text.clone(),
         revision: appeal.revision,
