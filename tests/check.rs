@@ -90,3 +90,17 @@ fn the_check_command_exits_one_on_damage() {
         .code(1)
         .stdout(predicates::str::contains("PROBLEM: next id"));
 }
+
+#[test]
+fn a_database_from_a_newer_program_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    database_with_appeals(dir.path());
+    let newer = appeals::store::codec::encode(appeals::store::codec::Kind::Counter, &99u64);
+    damage(dir.path(), "meta", |t| {
+        t.insert(b"schema", newer).unwrap();
+    });
+    let err = appeals::store::Store::open(dir.path())
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("newer"), "{err}");
+}

@@ -72,6 +72,9 @@ fn is_locked(error: &sled::Error) -> bool {
     matches!(error, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
+/// The layout of trees, keys and records this program writes; raised when it changes.
+pub const SCHEMA_VERSION: u64 = 1;
+
 /// The open database of one data directory.
 pub struct Store {
     db: sled::Db,
@@ -121,6 +124,7 @@ impl Store {
             dir: path.clone(),
             db,
         };
+        store.check_schema()?;
         store.sync_directory()?;
         Ok(store)
     }
@@ -136,6 +140,31 @@ impl Store {
     pub fn sync(&self) -> Result<(), StoreError> {
         self.db.flush()?;
         File::open(self.dir.join("db"))?.sync_all()?;
+        Ok(())
+    }
+
+    /// Records the schema version in a new database, and refuses one written by a newer
+    /// program, whose records this one could misread.
+    fn check_schema(&self) -> Result<(), StoreError> {
+        let key = keys::meta::SCHEMA;
+        match self.meta.get(key)? {
+            Some(bytes) => {
+                let found: u64 = codec::decode(Kind::Counter, "meta", key, &bytes)?;
+                if found > SCHEMA_VERSION {
+                    return Err(StoreError::Open {
+                        path: self.dir.clone(),
+                        reason: format!(
+                            "written by a newer appeals (schema {found}, this program reads up \
+                             to {SCHEMA_VERSION}); use that version or newer"
+                        ),
+                    });
+                }
+            }
+            None => {
+                self.meta
+                    .insert(key, codec::encode(Kind::Counter, &SCHEMA_VERSION))?;
+            }
+        }
         Ok(())
     }
 
