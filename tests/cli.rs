@@ -497,3 +497,23 @@ fn a_command_waits_while_another_holds_the_database() {
         .stdout(predicate::str::contains("all"));
     holder.join().unwrap();
 }
+
+#[test]
+fn output_cut_short_by_a_pipe_ends_quietly() {
+    let env = Env::new();
+    env.ok(&["demo", "--count", "1200", "--seed", "3"]);
+    let exe = assert_cmd::cargo::cargo_bin("appeals");
+    let script = format!(
+        "'{}' --data-dir '{}' list --queue all --limit 1000 | head -n 1",
+        exe.display(),
+        env.data.path().display()
+    );
+    let out = std::process::Command::new("sh")
+        .args(["-c", &script])
+        .env("XDG_CONFIG_HOME", env.config_home.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("number"));
+}

@@ -1,5 +1,7 @@
 //! Read-only commands and how they print: aligned text for people, JSON for scripts.
 
+use std::io::IsTerminal;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -48,24 +50,91 @@ fn cut(text: &str, width: usize) -> String {
     short
 }
 
-fn row_line(row: &Row) -> String {
-    format!(
-        "{:<12} {} {:<11} {:<15} {:<12} {:<32} {}",
-        row.number,
-        dmy(row.received),
-        dmy(row.term),
-        urgency_text(row.urgency),
-        row.status.code(),
-        cut(&row.applicant, 32),
-        row.lead.as_deref().unwrap_or("-"),
-    )
+/// Urgency in at most 11 characters for table rows, with a symbol for `NO_COLOR` readers.
+fn short_urgency(urgency: Urgency) -> String {
+    match urgency {
+        Urgency::Overdue { days } => format!("! {days}d late"),
+        Urgency::DueToday => "! today".to_string(),
+        Urgency::DueSoon { working_days } => format!("~ {working_days} wd"),
+        Urgency::Fine | Urgency::Answered => String::new(),
+    }
 }
 
-fn header() -> String {
-    format!(
-        "{:<12} {:<10} {:<11} {:<15} {:<12} {:<32} {}",
-        "number", "received", "term", "urgency", "status", "applicant", "lead"
-    )
+/// Column widths for the terminal at hand: the applicant takes what the others leave.
+struct Layout {
+    received: bool,
+    applicant: usize,
+}
+
+/// Width assumed when the output is not a terminal: whole rows for scripts and pagers.
+const PIPE_WIDTH: usize = 132;
+/// Fixed columns: number, term, urgency, status and lead with their separators.
+const FIXED_WIDTH: usize = 11 + 11 + 12 + 14 + 13;
+
+impl Layout {
+    fn for_output() -> Layout {
+        let width = match std::io::stdout().is_terminal() {
+            true => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
+            false => PIPE_WIDTH,
+        };
+        // The received date is worth its 11 columns only when the applicant keeps 24.
+        let received = width >= FIXED_WIDTH + 11 + 24;
+        let rest = width.saturating_sub(FIXED_WIDTH + if received { 11 } else { 0 });
+        Layout {
+            received,
+            applicant: rest.max(12),
+        }
+    }
+
+    fn line(&self, cells: [&str; 7]) -> String {
+        let [number, received, term, urgency, status, lead, applicant] = cells;
+        let received = if self.received {
+            format!("{received:<10} ")
+        } else {
+            String::new()
+        };
+        format!(
+            "{number:<10} {received}{term:<10} {urgency:<11} {status:<13} {:<12} {}",
+            cut(lead, 12),
+            cut(applicant, self.applicant)
+        )
+        .trim_end()
+        .to_string()
+    }
+
+    fn header(&self) -> String {
+        self.line([
+            "number",
+            "received",
+            "term",
+            "urgency",
+            "status",
+            "lead",
+            "applicant",
+        ])
+    }
+
+    fn row(&self, row: &Row) -> String {
+        let (received, term) = (dmy(row.received), dmy(row.term));
+        let urgency = short_urgency(row.urgency);
+        let lead = row.lead.as_deref().unwrap_or("-");
+        self.line([
+            &row.number,
+            &received,
+            &term,
+            &urgency,
+            row.status.code(),
+            lead,
+            &row.applicant,
+        ])
+    }
+
+    fn print(&self, rows: &[Row]) {
+        println!("{}", self.header());
+        for row in rows {
+            println!("{}", self.row(row));
+        }
+    }
 }
 
 pub fn list(
@@ -88,10 +157,7 @@ pub fn list(
     if json {
         return print_json(&page);
     }
-    println!("{}", header());
-    for row in &page.rows {
-        println!("{}", row_line(row));
-    }
+    Layout::for_output().print(&page.rows);
     let shown = page.rows.len() as u64;
     println!("{} of {} in {}", shown, page.total, queue.code());
     Ok(())
@@ -102,10 +168,7 @@ pub fn search(session: &Session, query: &str, limit: u64, json: bool) -> Result<
     if json {
         return print_json(&page);
     }
-    println!("{}", header());
-    for row in &page.rows {
-        println!("{}", row_line(row));
-    }
+    Layout::for_output().print(&page.rows);
     println!("{} of {} found", page.rows.len(), page.total);
     Ok(())
 }
