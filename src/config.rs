@@ -30,6 +30,7 @@ pub struct Config {
     pub calendar: Option<PathBuf>,
     pub number_format: NumberFormat,
     pub term: TermSettings,
+    pub server: ServerSettings,
     /// The file the settings came from; `None` when all are defaults.
     pub source: Option<PathBuf>,
 }
@@ -53,6 +54,33 @@ impl Default for TermSettings {
             statutory_days: 15,
             due_soon_days: 2,
             notice_days: 3,
+        }
+    }
+}
+
+/// The `[server]` section: where the server listens and who may connect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSettings {
+    /// A shared server's socket. When set, clients never start a server themselves: the
+    /// administrator runs `appeals serve` (see the README). When unset, each user's commands
+    /// start a private server on demand with a socket in their runtime directory.
+    pub socket: Option<PathBuf>,
+    /// The group whose members may connect to the shared socket.
+    pub group: Option<String>,
+    /// The one system account allowed to name an operator with `--operator` (an ssh forced
+    /// command for operators sharing that account).
+    pub operator_account: Option<String>,
+    /// Minutes an on-demand server waits with no clients before it exits; 0 never.
+    pub idle_exit_minutes: u32,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        ServerSettings {
+            socket: None,
+            group: None,
+            operator_account: None,
+            idle_exit_minutes: 10,
         }
     }
 }
@@ -86,6 +114,7 @@ impl Default for Config {
             calendar: None,
             number_format: NumberFormat::default(),
             term: TermSettings::default(),
+            server: ServerSettings::default(),
             source: None,
         }
     }

@@ -21,5 +21,6 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod protocol;
 pub mod service;
 pub mod store;

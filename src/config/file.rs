@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Config, ConfigError, NumberFormat, TermSettings, Zone};
+use super::{Config, ConfigError, NumberFormat, ServerSettings, TermSettings, Zone};
 use crate::domain::terms::{DayCount, TermStart};
 
 /// The top level of the file. Values stay TOML values here: serde's own type errors do not say
@@ -19,7 +19,21 @@ struct RawConfig {
     calendar: Option<toml::Value>,
     number_format: Option<toml::Value>,
     term: Option<toml::Value>,
+    server: Option<toml::Value>,
 }
+
+/// The `[server]` section, kept raw likewise.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawServer {
+    socket: Option<toml::Value>,
+    group: Option<toml::Value>,
+    operator_account: Option<toml::Value>,
+    idle_exit_minutes: Option<toml::Value>,
+}
+
+/// An on-demand server that outlives a day without clients is forgotten, not idle.
+const IDLE_MINUTES: RangeInclusive<i64> = 0..=1440;
 
 /// The `[term]` section, kept raw for the same reason.
 #[derive(Deserialize)]
@@ -76,6 +90,9 @@ pub(super) fn read_config(text: &str, origin: &Path) -> Result<Config, ConfigErr
     if let Some(value) = raw.term {
         config.term = file.term(value)?;
     }
+    if let Some(value) = raw.server {
+        config.server = file.server(value)?;
+    }
     Ok(config)
 }
 
@@ -112,6 +129,43 @@ impl File<'_> {
             term.notice_days = self.integer("term.notice_days", value, DAYS)?;
         }
         Ok(term)
+    }
+
+    fn server(&self, value: toml::Value) -> Result<ServerSettings, ConfigError> {
+        if !value.is_table() {
+            let found = value.type_str();
+            return Err(self.bad("server", format!("expected a table, found {found}")));
+        }
+        let raw: RawServer = value.try_into().map_err(|e| self.shape("server.", &e))?;
+        let mut server = ServerSettings::default();
+        if let Some(value) = raw.socket {
+            server.socket = Some(self.path("server.socket", value)?);
+        }
+        if let Some(value) = raw.group {
+            server.group = Some(self.name("server.group", value)?);
+        }
+        if let Some(value) = raw.operator_account {
+            server.operator_account = Some(self.name("server.operator_account", value)?);
+        }
+        if let Some(value) = raw.idle_exit_minutes {
+            let minutes = self.integer("server.idle_exit_minutes", value, IDLE_MINUTES)?;
+            server.idle_exit_minutes = minutes;
+        }
+        Ok(server)
+    }
+
+    /// A system user or group name.
+    fn name(&self, key: &str, value: toml::Value) -> Result<String, ConfigError> {
+        let text = self.string(key, value)?;
+        let ok = !text.is_empty()
+            && text.len() <= 32
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
+        match ok {
+            true => Ok(text),
+            false => Err(self.bad(key, format!("`{text}` is not a system user or group name"))),
+        }
     }
 
     fn zone(&self, value: toml::Value) -> Result<Zone, ConfigError> {
