@@ -18,9 +18,12 @@
 //! fsyncs before the call returns.
 
 pub mod cli;
+pub mod client;
 pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod protocol;
+pub mod runtime;
+pub mod server;
 pub mod service;
 pub mod store;

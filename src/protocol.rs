@@ -68,11 +68,11 @@ pub struct ServerStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
     Whoami,
-    Register(AppealForm),
+    Register(Box<AppealForm>),
     Edit {
         number: String,
         revision: Option<u64>,
-        form: AppealForm,
+        form: Box<AppealForm>,
     },
     Act(ActRequest),
     Queue {
@@ -127,6 +127,10 @@ pub enum Response {
 }
 
 /// Frames a client sends.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a frame lives briefly, one at a time per connection; boxing would buy nothing"
+)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ClientFrame {
     Hello(Hello),

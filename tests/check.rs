@@ -85,7 +85,7 @@ fn the_check_command_exits_one_on_damage() {
         .env("XDG_CONFIG_HOME", home.path())
         .arg("--data-dir")
         .arg(dir.path())
-        .arg("check")
+        .args(["check", "--offline"])
         .assert()
         .code(1)
         .stdout(predicates::str::contains("PROBLEM: next id"));

@@ -156,15 +156,13 @@ pub enum ActCommand {
 }
 
 pub fn run(session: &Session, args: &ActArgs) -> Result<(), Failure> {
-    let today = session.service.today();
+    let today = session.today();
     let outcome = match &args.action {
         ActCommand::Edit(fields) => {
-            let view = session.service.show(&session.login, &args.number)?;
+            let view = session.show(&args.number)?;
             let form = fields.overlay(form_of(&view.appeal.reg), today);
             let revision = args.revision.or(Some(view.appeal.revision));
-            session
-                .service
-                .edit(&session.login, &args.number, revision, &form)?
+            session.edit(&args.number, revision, &form)?
         }
         other => {
             let action = to_action(other, today)?;
@@ -173,7 +171,7 @@ pub fn run(session: &Session, args: &ActArgs) -> Result<(), Failure> {
                 revision: args.revision,
                 action,
             };
-            session.service.act(&session.login, &request)?
+            session.act(&request)?
         }
     };
     println!(

@@ -2,6 +2,7 @@
 //! Exit status: 0 done, 1 refused or invalid (the message names the field or rule), 2 usage.
 
 mod act;
+mod local;
 mod output;
 mod register;
 mod session;
@@ -86,7 +87,27 @@ pub enum Command {
         seed: u64,
     },
     /// Verify the whole database; exits 1 when anything is wrong.
-    Check,
+    Check {
+        /// Read the files directly instead of asking the server (which must not be running).
+        #[arg(long)]
+        offline: bool,
+    },
+    /// Run the server of the data directory (clients start one on demand otherwise).
+    Serve {
+        /// Listen here instead of the configured or per-user socket.
+        #[arg(long, value_name = "PATH")]
+        socket: Option<PathBuf>,
+        /// Started by a client: exit when idle.
+        #[arg(long, hide = true)]
+        on_demand: bool,
+    },
+    /// The server: socket, pid, uptime, version, data directory, size, who is connected.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop the server of the data directory (its own system user only).
+    Stop,
 }
 
 /// A failure the user is told about, with the exit status it gives.
@@ -133,10 +154,14 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
-    // The check reads the files as they are: whoever can open them may check them, even
-    // before any user is registered or when the users tree itself is damaged.
-    let identified = !matches!(cli.command, Some(Command::Check));
-    let session = Session::open(&cli, identified)?;
+    match &cli.command {
+        Some(Command::Serve { socket, on_demand }) => {
+            return local::serve(&cli, socket.as_deref(), *on_demand);
+        }
+        Some(Command::Check { offline: true }) => return local::check_offline(&cli),
+        _ => {}
+    }
+    let session = Session::connect(&cli)?;
     let Some(command) = cli.command else {
         return output::overview(&session);
     };
@@ -154,7 +179,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Due => output::due(&session),
         Command::Counts { json } => output::counts(&session, json),
         Command::User(command) => user::run(&session, command),
-        Command::Demo { count, seed } => session.demo(count, seed),
-        Command::Check => output::check(&session),
+        Command::Demo { count, seed } => {
+            println!("{}", session.demo(count, seed)?);
+            Ok(())
+        }
+        Command::Check { .. } => output::print_check(&session.check()?),
+        Command::Status { json } => output::status(&session, json),
+        Command::Stop => {
+            session.shutdown()?;
+            println!("server stopping");
+            Ok(())
+        }
+        Command::Serve { .. } => Ok(()),
     }
 }

@@ -10,7 +10,8 @@ use crate::domain::labels::Labelled;
 use crate::domain::model::TermBasis;
 use crate::domain::queue::Queue;
 use crate::domain::terms::{CalendarWarning, Urgency};
-use crate::service::api::{AppealView, Flag, Row};
+use crate::protocol::ServerStatus;
+use crate::service::api::{AppealView, CheckSummary, Flag, Row};
 
 fn dmy(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
@@ -151,9 +152,7 @@ pub fn list(
             known.join(", ")
         ))
     })?;
-    let page = session
-        .service
-        .queue_page(&session.login, queue, offset, limit)?;
+    let page = session.queue_page(queue, offset, limit)?;
     if json {
         return print_json(&page);
     }
@@ -164,7 +163,7 @@ pub fn list(
 }
 
 pub fn search(session: &Session, query: &str, limit: u64, json: bool) -> Result<(), Failure> {
-    let page = session.service.search(&session.login, query, 0, limit)?;
+    let page = session.search(query, 0, limit)?;
     if json {
         return print_json(&page);
     }
@@ -174,7 +173,7 @@ pub fn search(session: &Session, query: &str, limit: u64, json: bool) -> Result<
 }
 
 pub fn due(session: &Session) -> Result<(), Failure> {
-    let due = session.service.due(&session.login)?;
+    let due = session.due()?;
     for row in &due.rows {
         println!(
             "{} {} {} {}",
@@ -191,7 +190,7 @@ pub fn due(session: &Session) -> Result<(), Failure> {
 }
 
 pub fn counts(session: &Session, json: bool) -> Result<(), Failure> {
-    let counts = session.service.counts(&session.login)?;
+    let counts = session.counts()?;
     if json {
         return print_json(&counts);
     }
@@ -202,7 +201,7 @@ pub fn counts(session: &Session, json: bool) -> Result<(), Failure> {
 }
 
 pub fn show(session: &Session, number: &str, json: bool) -> Result<(), Failure> {
-    let view = session.service.show(&session.login, number)?;
+    let view = session.show(number)?;
     if json {
         return print_json(&view);
     }
@@ -398,8 +397,8 @@ fn work_lines(view: &AppealView, out: &mut Vec<String>) {
     }
 }
 
-pub fn check(session: &Session) -> Result<(), Failure> {
-    let summary = session.service.check()?;
+/// Prints what the check looked at; a damaged database exits 1.
+pub fn print_check(summary: &CheckSummary) -> Result<(), Failure> {
     println!("appeals:        {}", summary.appeals);
     println!("history events: {}", summary.history_events);
     println!("users:          {}", summary.users);
@@ -424,7 +423,7 @@ pub fn check(session: &Session) -> Result<(), Failure> {
 
 /// What `appeals` alone prints: who you are, where the data is, your queues, what next.
 pub fn overview(session: &Session) -> Result<(), Failure> {
-    let me = session.service.caller(&session.login)?;
+    let me = session.whoami()?;
     let roles: Vec<&str> = me.roles.iter().map(|r| r.name()).collect();
     println!(
         "appeals {} — data in {}",
@@ -437,7 +436,7 @@ pub fn overview(session: &Session) -> Result<(), Failure> {
         me.full_name,
         roles.join(", ")
     );
-    let counts = session.service.counts(&session.login)?;
+    let counts = session.counts()?;
     let total = counts
         .iter()
         .find(|c| c.queue == Queue::All)
@@ -470,4 +469,25 @@ pub fn calendar_warning(warning: &CalendarWarning) -> String {
             format!("the calendar for {year} is provisional ({source})")
         }
     }
+}
+
+/// `appeals status`: the server as it answers now.
+pub fn status(session: &Session, json: bool) -> Result<(), Failure> {
+    let status: ServerStatus = session.status()?;
+    if json {
+        return print_json(&status);
+    }
+    let kind = if status.on_demand {
+        "private, started on demand"
+    } else {
+        "started by `serve`"
+    };
+    println!("socket:     {}", status.socket);
+    println!("pid:        {} ({kind})", status.pid);
+    println!("uptime:     {} s", status.uptime_s);
+    println!("version:    {}", status.version);
+    println!("data:       {}", status.data_dir);
+    println!("database:   {:.1} MB", status.database_bytes as f64 / 1e6);
+    println!("connected:  {}", status.operators.join(", "));
+    Ok(())
 }

@@ -61,12 +61,12 @@ pub struct RegisterArgs {
 }
 
 pub fn run(session: &Session, args: &RegisterArgs) -> Result<(), Failure> {
-    let today = session.service.today();
+    let today = session.today();
     let mut form = args.overlay(AppealForm::default(), today);
     if form.received_date.is_empty() {
         form.received_date = today.format("%d.%m.%Y").to_string();
     }
-    let outcome = session.service.register(&session.login, &form)?;
+    let outcome = session.register(&form)?;
     println!("{}", outcome.number);
     for warning in &outcome.warnings {
         eprintln!("warning: {}", super::output::calendar_warning(warning));

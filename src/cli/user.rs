@@ -52,11 +52,11 @@ pub fn run(session: &Session, command: UserCommand) -> Result<(), Failure> {
                 roles,
                 active: true,
             };
-            session.service.add_user(&session.login, &user)?;
+            session.add_user(&user)?;
             println!("added {}", user.login);
         }
         UserCommand::List => {
-            for u in session.service.users(&session.login)? {
+            for u in session.users()? {
                 let roles: Vec<&str> = u.roles.iter().map(|r| r.name()).collect();
                 let state = if u.active { "active" } else { "disabled" };
                 println!(
@@ -69,7 +69,7 @@ pub fn run(session: &Session, command: UserCommand) -> Result<(), Failure> {
             }
         }
         UserCommand::Disable { login } => {
-            session.service.disable_user(&session.login, &login)?;
+            session.disable_user(&login)?;
             println!("disabled {login}");
         }
     }

@@ -1,0 +1,61 @@
+//! One request to one service call, on behalf of the connection's user.
+
+use super::Shared;
+use crate::protocol::{Request, Response};
+use crate::service::api::ServiceError;
+
+/// Carries out a request for `login`. `Shutdown` and `Status` are the server's own.
+pub fn dispatch(shared: &Shared, login: &str, request: Request) -> Result<Response, ServiceError> {
+    let service = &shared.service;
+    Ok(match request {
+        Request::Whoami => Response::User(service.caller(login)?),
+        Request::Register(form) => Response::Outcome(Box::new(service.register(login, &form)?)),
+        Request::Edit {
+            number,
+            revision,
+            form,
+        } => Response::Outcome(Box::new(service.edit(login, &number, revision, &form)?)),
+        Request::Act(act) => Response::Outcome(Box::new(service.act(login, &act)?)),
+        Request::Queue {
+            queue,
+            offset,
+            limit,
+        } => Response::Page(service.queue_page(login, queue, offset, limit)?),
+        Request::Counts => Response::Counts(service.counts(login)?),
+        Request::Show { number } => Response::Card(Box::new(service.show(login, &number)?)),
+        Request::Search {
+            query,
+            offset,
+            limit,
+        } => Response::Page(service.search(login, &query, offset, limit)?),
+        Request::EarlierAppeals { applicant, iin_bin } => {
+            Response::Rows(service.earlier_appeals(login, &applicant, &iin_bin)?)
+        }
+        Request::Due => Response::Due(service.due(login)?),
+        Request::Users => Response::Users(service.users(login)?),
+        Request::AddUser(user) => {
+            service.add_user(login, &user)?;
+            Response::Done
+        }
+        Request::DisableUser { login: target } => {
+            service.disable_user(login, &target)?;
+            Response::Done
+        }
+        Request::Demo { count, seed } => {
+            Response::Text(crate::demo::fill(service, login, count, seed)?)
+        }
+        Request::Check => {
+            service.caller(login)?;
+            Response::Check(service.check()?)
+        }
+        Request::Status => {
+            service.caller(login)?;
+            Response::Status(shared.status())
+        }
+        Request::Shutdown => {
+            return Err(ServiceError::Forbidden {
+                what: "only the server's own system user may stop it".into(),
+            });
+        }
+    })
+}
