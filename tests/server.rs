@@ -1,0 +1,316 @@
+//! The server over its Unix socket: many clients at once, notices, bad frames, start-up
+//! races, stale sockets and SIGKILL in the middle of writes.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::os::unix::net::UnixStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use appeals::client::{Client, ClientError, Target};
+use appeals::domain::action::Action;
+use appeals::protocol::{Request, Response};
+use appeals::runtime::Endpoint;
+use appeals::service::api::ActRequest;
+
+fn exe() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("appeals")
+}
+
+/// A server process on a data directory and socket of the test's own.
+struct Server {
+    child: Child,
+    dir: PathBuf,
+    socket: PathBuf,
+}
+
+impl Server {
+    fn start(dir: &Path) -> Server {
+        let socket = dir.join("test.sock");
+        let child = Command::new(exe())
+            .arg("--data-dir")
+            .arg(dir.join("data"))
+            .arg("serve")
+            .arg("--socket")
+            .arg(&socket)
+            .env("XDG_CONFIG_HOME", dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the server starts");
+        let started = Instant::now();
+        while UnixStream::connect(&socket).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "the server does not answer"
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+        Server {
+            child,
+            dir: dir.to_owned(),
+            socket,
+        }
+    }
+
+    fn target(&self, subscribe: bool) -> Target {
+        Target {
+            endpoint: Endpoint {
+                socket: self.socket.clone(),
+                shared: true,
+            },
+            data_dir: self.dir.join("data"),
+            config: None,
+            operator: None,
+            subscribe,
+        }
+    }
+
+    fn client(&self) -> Client {
+        Client::connect(&self.target(false)).expect("a client connects")
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn form() -> Request {
+    let today = chrono::Local::now().date_naive();
+    Request::Register(Box::new(common::form("Параллельный Заявитель", today)))
+}
+
+fn register(client: &mut Client) -> Result<String, ClientError> {
+    match client.call(form())? {
+        Response::Outcome(outcome) => Ok(outcome.number),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn resolve(client: &mut Client, number: &str) -> Result<(), ClientError> {
+    let login = client.welcome.login.clone();
+    let action = Action::Resolve {
+        executors: vec![login],
+        instruction: String::new(),
+        term: None,
+    };
+    let request = ActRequest {
+        number: number.to_string(),
+        revision: Some(1),
+        action,
+    };
+    client.call(Request::Act(request)).map(|_| ())
+}
+
+fn check_is_clean(client: &mut Client) {
+    match client.call(Request::Check).unwrap() {
+        Response::Check(summary) => assert!(summary.problems.is_empty(), "{:?}", summary.problems),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+/// Sequence numbers of the registration numbers, sorted.
+fn sequences(numbers: &[String]) -> Vec<u32> {
+    let mut seqs: Vec<u32> = numbers
+        .iter()
+        .map(|n| n.rsplit('-').next().unwrap().parse().unwrap())
+        .collect();
+    seqs.sort_unstable();
+    seqs
+}
+
+#[test]
+fn eight_clients_registering_and_acting_at_once_get_gapless_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let numbers = Arc::new(Mutex::new(Vec::new()));
+    let workers: Vec<_> = (0..8)
+        .map(|_| {
+            let (target, numbers) = (server.target(false), Arc::clone(&numbers));
+            thread::spawn(move || {
+                let mut client = Client::connect(&target).unwrap();
+                for _ in 0..20 {
+                    let number = register(&mut client).unwrap();
+                    resolve(&mut client, &number).unwrap();
+                    numbers.lock().unwrap().push(number);
+                }
+            })
+        })
+        .collect();
+    for worker in workers {
+        worker.join().unwrap();
+    }
+    let numbers = numbers.lock().unwrap().clone();
+    assert_eq!(sequences(&numbers), (1..=160).collect::<Vec<u32>>());
+    let mut client = server.client();
+    for number in &numbers {
+        let Response::Card(card) = client
+            .call(Request::Show {
+                number: number.clone(),
+            })
+            .unwrap()
+        else {
+            panic!("a card")
+        };
+        assert_eq!(card.appeal.revision, 2, "{number} lost its resolution");
+    }
+    check_is_clean(&mut client);
+}
+
+#[test]
+fn a_subscriber_is_told_of_another_clients_change_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let mut watcher = Client::connect(&server.target(true)).unwrap();
+    let mut writer = server.client();
+    let sent = Instant::now();
+    let number = register(&mut writer).unwrap();
+    let notice = watcher
+        .next_notice(Duration::from_secs(2))
+        .unwrap()
+        .expect("a notice");
+    assert_eq!(notice.number, number);
+    assert!(sent.elapsed() < Duration::from_secs(1));
+}
+
+#[test]
+fn garbage_truncated_and_oversized_frames_close_only_their_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let mut good = server.client();
+    let attempts: [&[u8]; 4] = [
+        b"GET / HTTP/1.1\r\n\r\n",
+        &[0xFF, 0xFF, 0xFF, 0xFF, 1, 2, 3],
+        &[0, 0, 0, 100, 1, 2, 3],
+        &[0, 0, 0, 2, 0xEE, 0xEE],
+    ];
+    for bytes in attempts {
+        let mut raw = UnixStream::connect(&server.socket).unwrap();
+        raw.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        raw.write_all(bytes).unwrap();
+        let _ = raw.shutdown(std::net::Shutdown::Write);
+        let mut answer = Vec::new();
+        let _ = raw.read_to_end(&mut answer);
+        assert!(answer.len() < 4096, "a bad client gets at most a refusal");
+    }
+    register(&mut good).expect("the server goes on serving the others");
+    let mut late = server.client();
+    register(&mut late).expect("and new clients");
+}
+
+#[test]
+fn acknowledged_writes_survive_sigkill_of_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    for round in 0..6u64 {
+        let mut server = Server::start(dir.path());
+        let workers: Vec<_> = (0..4)
+            .map(|_| {
+                let (target, acknowledged) = (server.target(false), Arc::clone(&acknowledged));
+                thread::spawn(move || {
+                    let Ok(mut client) = Client::connect(&target) else {
+                        return;
+                    };
+                    while let Ok(number) = register(&mut client) {
+                        acknowledged.lock().unwrap().push(number);
+                    }
+                })
+            })
+            .collect();
+        thread::sleep(Duration::from_millis(150 + round * 40));
+        server.kill();
+        for worker in workers {
+            worker.join().unwrap();
+        }
+    }
+    let server = Server::start(dir.path());
+    let mut client = server.client();
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() > 20, "too few writes to test anything");
+    for number in &acknowledged {
+        let shown = client.call(Request::Show {
+            number: number.clone(),
+        });
+        assert!(shown.is_ok(), "{number} was acknowledged but is gone");
+    }
+    check_is_clean(&mut client);
+}
+
+/// Runs the binary as a client with its own runtime directory, so it starts its own server.
+fn on_demand(runtime: &Path, data: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(exe())
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env("XDG_CONFIG_HOME", runtime)
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn two_clients_starting_at_once_share_one_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let (runtime, data) = (dir.path().join("run"), dir.path().join("data"));
+    std::fs::create_dir_all(&runtime).unwrap();
+    let both: Vec<_> = (0..2)
+        .map(|_| {
+            let (runtime, data) = (runtime.clone(), data.clone());
+            thread::spawn(move || on_demand(&runtime, &data, &["counts"]))
+        })
+        .collect();
+    for client in both {
+        let out = client.join().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let status = on_demand(&runtime, &data, &["status", "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
+    let pid = appeals::runtime::read_pid(&data).expect("a pid file");
+    assert_eq!(status["pid"], pid);
+    assert_eq!(status["on_demand"], true);
+    let servers = Command::new("pgrep")
+        .args(["-f", &format!("{} serve", data.display())])
+        .output();
+    if let Ok(servers) = servers {
+        assert_eq!(String::from_utf8_lossy(&servers.stdout).lines().count(), 1);
+    }
+    assert!(on_demand(&runtime, &data, &["stop"]).status.success());
+}
+
+#[test]
+fn a_socket_left_by_a_killed_server_is_recovered() {
+    let dir = tempfile::tempdir().unwrap();
+    let (runtime, data) = (dir.path().join("run"), dir.path().join("data"));
+    std::fs::create_dir_all(&data).unwrap();
+    // SAFETY: the test sets its own environment before any thread reads it.
+    unsafe { std::env::set_var("XDG_RUNTIME_DIR", &runtime) };
+    let endpoint = Endpoint::for_data_dir(&appeals::config::Config::default(), &data).unwrap();
+    drop(std::os::unix::net::UnixListener::bind(&endpoint.socket).unwrap());
+    assert!(
+        endpoint.socket.exists(),
+        "the stale socket file stays behind"
+    );
+    let out = on_demand(&runtime, &data, &["counts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(on_demand(&runtime, &data, &["stop"]).status.success());
+}
