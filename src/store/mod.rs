@@ -2,6 +2,7 @@
 //! tree of its own. Only this module knows sled. Every change is one transaction covering the
 //! record, its indexes, its history event and any counter, made durable before it returns.
 
+mod backup;
 mod check;
 pub mod codec;
 mod index;
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
+pub use backup::{BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupSummary};
 pub use check::CheckReport;
 pub use index::STAGE_SIGNED;
 pub use query::{Page, Slice};
