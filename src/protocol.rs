@@ -14,6 +14,7 @@ use crate::service::api::{
     ActRequest, AppealView, CheckSummary, DueList, Notice, Outcome, QueueCount, Row, RowPage,
     ServiceError,
 };
+use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
 /// Raised whenever a frame's meaning changes; client and server must agree on it.
@@ -104,6 +105,10 @@ pub enum Request {
         seed: u64,
     },
     Check,
+    /// Write a consistent snapshot to this path (as the server's user sees it).
+    Backup {
+        path: String,
+    },
     Status,
     /// Stop the server; only its own system user may ask (to replace an older server).
     Shutdown,
@@ -123,6 +128,7 @@ pub enum Response {
     Done,
     Text(String),
     Check(CheckSummary),
+    Backup(BackupSummary),
     Status(ServerStatus),
 }
 

@@ -546,3 +546,34 @@ fn output_cut_short_by_a_pipe_ends_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("number"));
 }
+
+#[test]
+fn backup_through_the_server_and_restore_into_a_new_directory() {
+    let env = Env::new();
+    env.ok(&["demo", "--count", "150", "--seed", "5"]);
+    let file = env.config_home.path().join("backup.jsonl");
+    let out = env.ok(&["backup", file.to_str().unwrap()]);
+    assert!(out.contains("150 appeals"), "{out}");
+    let header = std::fs::read_to_string(&file).unwrap();
+    let header: serde_json::Value = serde_json::from_str(header.lines().next().unwrap()).unwrap();
+    assert_eq!(header["counts"]["appeals"], 150);
+
+    let target = tempfile::tempdir().unwrap();
+    let restore = || {
+        let mut cmd = Command::cargo_bin("appeals").unwrap();
+        cmd.env("XDG_CONFIG_HOME", env.config_home.path())
+            .arg("--data-dir")
+            .arg(target.path())
+            .arg("restore")
+            .arg(&file);
+        cmd
+    };
+    restore()
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("150 appeals"));
+    restore()
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(target.path().to_str().unwrap()));
+}

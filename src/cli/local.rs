@@ -120,3 +120,20 @@ pub fn check_offline(cli: &Cli) -> Result<(), Failure> {
     let service = open_service(&config, &data_dir)?;
     super::output::print_check(&service.check()?)
 }
+
+/// `appeals restore FILE`: a backup into a new, empty data directory, checked.
+pub fn restore(cli: &Cli, file: &Path) -> Result<(), Failure> {
+    let (_, data_dir) = super::session::resolve(cli)?;
+    prepare_dir(&data_dir)?;
+    start_log(&data_dir);
+    let summary = Store::restore(&data_dir, file).map_err(anyhow::Error::from)?;
+    tracing::info!(file = %file.display(), appeals = summary.appeals, "restored");
+    println!(
+        "restored {} users, {} appeals, {} history events into {}; check: OK",
+        summary.users,
+        summary.appeals,
+        summary.history_events,
+        data_dir.display()
+    );
+    Ok(())
+}

@@ -108,6 +108,10 @@ pub enum Command {
     },
     /// Stop the server of the data directory (its own system user only).
     Stop,
+    /// Write a consistent snapshot as JSON Lines through the running server (admin only).
+    Backup { file: PathBuf },
+    /// Load a backup into a new, empty data directory, verify the counts and check it.
+    Restore { file: PathBuf },
 }
 
 /// A failure the user is told about, with the exit status it gives.
@@ -159,6 +163,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             return local::serve(&cli, socket.as_deref(), *on_demand);
         }
         Some(Command::Check { offline: true }) => return local::check_offline(&cli),
+        Some(Command::Restore { file }) => return local::restore(&cli, file),
         _ => {}
     }
     let session = Session::connect(&cli)?;
@@ -190,6 +195,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             println!("server stopping");
             Ok(())
         }
-        Command::Serve { .. } => Ok(()),
+        Command::Backup { file } => output::backup(&session, &file),
+        Command::Serve { .. } | Command::Restore { .. } => Ok(()),
     }
 }

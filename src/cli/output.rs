@@ -491,3 +491,18 @@ pub fn status(session: &Session, json: bool) -> Result<(), Failure> {
     println!("connected:  {}", status.operators.join(", "));
     Ok(())
 }
+
+/// `appeals backup FILE`: the path is made absolute, as the server resolves it on its own.
+pub fn backup(session: &Session, file: &std::path::Path) -> Result<(), Failure> {
+    let path = std::path::absolute(file).map_err(anyhow::Error::from)?;
+    let summary = session.backup(&path.display().to_string())?;
+    println!(
+        "backup {}: {} users, {} appeals, {} history events, {} bytes",
+        path.display(),
+        summary.users,
+        summary.appeals,
+        summary.history_events,
+        summary.bytes
+    );
+    Ok(())
+}

@@ -16,6 +16,7 @@ use crate::runtime::Endpoint;
 use crate::service::api::{
     ActRequest, AppealView, CheckSummary, DueList, Outcome, QueueCount, RowPage,
 };
+use crate::store::BackupSummary;
 
 pub struct Session {
     client: RefCell<Client>,
@@ -120,5 +121,7 @@ calls! {
     demo(count: u64, seed: u64) -> String = Request::Demo { count, seed }, Response::Text(t) => t;
     check() -> CheckSummary = Request::Check, Response::Check(summary) => summary;
     status() -> ServerStatus = Request::Status, Response::Status(status) => status;
+    backup(path: &str) -> BackupSummary =
+        Request::Backup { path: path.to_string() }, Response::Backup(summary) => summary;
     shutdown() -> () = Request::Shutdown, Response::Done => ();
 }

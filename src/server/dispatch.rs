@@ -48,6 +48,21 @@ pub fn dispatch(shared: &Shared, login: &str, request: Request) -> Result<Respon
             service.caller(login)?;
             Response::Check(service.check()?)
         }
+        Request::Backup { path } => {
+            let user = service.caller(login)?;
+            if !user.has(crate::domain::user::Role::Admin) {
+                let what = "a backup holds every applicant's personal data: admin role needed";
+                return Err(ServiceError::Forbidden { what: what.into() });
+            }
+            let summary = service.store().backup(std::path::Path::new(&path))?;
+            tracing::info!(
+                user = login,
+                path,
+                appeals = summary.appeals,
+                "backup written"
+            );
+            Response::Backup(summary)
+        }
         Request::Status => {
             service.caller(login)?;
             Response::Status(shared.status())
