@@ -314,3 +314,24 @@ fn a_socket_left_by_a_killed_server_is_recovered() {
     );
     assert!(on_demand(&runtime, &data, &["stop"]).status.success());
 }
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dir.path());
+    let mut client = server.client();
+    register(&mut client).unwrap();
+    let pid = nix::unistd::Pid::from_raw(server.child.id() as i32);
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+    let status = server.child.wait().unwrap();
+    assert!(status.success(), "exit status {status:?}");
+    assert!(
+        !server.socket.exists(),
+        "the socket is removed on a clean exit"
+    );
+    assert_eq!(appeals::runtime::read_pid(&dir.path().join("data")), None);
+    let restarted = Server::start(dir.path());
+    let mut client = restarted.client();
+    let number = register(&mut client).unwrap();
+    assert!(number.ends_with("00002"), "{number}");
+}

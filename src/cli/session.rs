@@ -20,6 +20,7 @@ use crate::store::BackupSummary;
 
 pub struct Session {
     client: RefCell<Client>,
+    target: Target,
     /// The registered user this command acts as, as the server identified them.
     pub login: String,
     pub config: Config,
@@ -61,20 +62,53 @@ impl Session {
         let login = client.welcome.login.clone();
         Ok(Session {
             client: RefCell::new(client),
+            target,
             login,
             config,
             data_dir,
         })
     }
 
+    /// Makes a call. When the server went away, a read is retried once on a fresh connection
+    /// (a private server is started again); a change is not, since it may have been stored:
+    /// the message says so and the command can be run again after a look.
     fn call(&self, request: Request) -> Result<Response, Failure> {
-        Ok(self.client.borrow_mut().call(request)?)
+        let first = self.client.borrow_mut().call(request.clone());
+        match first {
+            Err(ClientError::Disconnected(why)) if is_read(&request) => {
+                eprintln!("appeals: the server went away ({why}); reconnecting");
+                *self.client.borrow_mut() = Client::connect(&self.target)?;
+                Ok(self.client.borrow_mut().call(request)?)
+            }
+            Err(ClientError::Disconnected(why)) => Err(Failure::Refused(format!(
+                "the server went away ({why}) before confirming the change; check with \
+                 `appeals show` or `appeals list` whether it was stored before repeating it"
+            ))),
+            other => Ok(other?),
+        }
     }
 
     /// Today in the configured time zone, for `today` and `yesterday` in dates.
     pub fn today(&self) -> chrono::NaiveDate {
         self.config.time_zone.today(chrono::Utc::now())
     }
+}
+
+/// Requests that change nothing, safe to send again.
+fn is_read(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::Whoami
+            | Request::Queue { .. }
+            | Request::Counts
+            | Request::Show { .. }
+            | Request::Search { .. }
+            | Request::EarlierAppeals { .. }
+            | Request::Due
+            | Request::Users
+            | Request::Check
+            | Request::Status
+    )
 }
 
 /// A reply of another kind than the request asks for: a server of another version.
