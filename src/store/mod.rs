@@ -12,6 +12,7 @@ mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -64,6 +65,10 @@ pub enum StoreError {
     Bulk(String),
 }
 
+/// sled's page cache. Its default (1 GiB) would let a long-running server grow far past what
+/// the registry needs; the working set of queues and cards is small.
+const CACHE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// How long a command waits for another process to release the database: long enough for
 /// any single command, short enough that a stuck holder is reported.
 const LOCK_WAIT: Duration = Duration::from_secs(10);
@@ -86,6 +91,27 @@ pub struct Store {
     index: sled::Tree,
     meta: sled::Tree,
     dir: PathBuf,
+    /// The database file, kept open for its fsync after every change.
+    file: File,
+    syncs: GroupSync,
+}
+
+/// Group commit: a writer whose transaction committed while another writer's sync was
+/// already running waits for the next sync instead of starting its own, so concurrent
+/// writers share fsyncs and each is still acknowledged only once its change is durable.
+#[derive(Default)]
+struct GroupSync {
+    state: Mutex<SyncState>,
+    done: Condvar,
+}
+
+#[derive(Default)]
+struct SyncState {
+    /// Changes committed so far, numbered.
+    committed: u64,
+    /// Every change up to this number is durable.
+    durable: u64,
+    running: bool,
 }
 
 impl Store {
@@ -95,7 +121,8 @@ impl Store {
         let path = dir.join("db");
         let started = Instant::now();
         let db = loop {
-            match sled::Config::new().path(&path).open() {
+            let config = sled::Config::new().path(&path).cache_capacity(CACHE_BYTES);
+            match config.open() {
                 Ok(db) => break db,
                 Err(e) if is_locked(&e) && started.elapsed() < LOCK_WAIT => {
                     std::thread::sleep(LOCK_RETRY);
@@ -123,6 +150,8 @@ impl Store {
             users: tree("users")?,
             index: tree("indexes")?,
             meta: tree("meta")?,
+            file: File::open(path.join("db")).map_err(StoreError::Sync)?,
+            syncs: GroupSync::default(),
             dir: path.clone(),
             db,
         };
@@ -140,8 +169,39 @@ impl Store {
     /// file, so that a power cut keeps what was acknowledged. The directory entries are made
     /// durable once, when the database is opened (`sync_directory`).
     pub fn sync(&self) -> Result<(), StoreError> {
+        let mine = {
+            let mut state = self.syncs.state.lock().unwrap_or_else(|p| p.into_inner());
+            state.committed += 1;
+            state.committed
+        };
+        let mut state = self.syncs.state.lock().unwrap_or_else(|p| p.into_inner());
+        while state.durable < mine {
+            if state.running {
+                state = self
+                    .syncs
+                    .done
+                    .wait(state)
+                    .unwrap_or_else(|p| p.into_inner());
+                continue;
+            }
+            state.running = true;
+            let upto = state.committed;
+            drop(state);
+            let result = self.flush_and_fsync();
+            state = self.syncs.state.lock().unwrap_or_else(|p| p.into_inner());
+            state.running = false;
+            if result.is_ok() {
+                state.durable = state.durable.max(upto);
+            }
+            self.syncs.done.notify_all();
+            result?;
+        }
+        Ok(())
+    }
+
+    fn flush_and_fsync(&self) -> Result<(), StoreError> {
         self.db.flush()?;
-        File::open(self.dir.join("db"))?.sync_all()?;
+        self.file.sync_all()?;
         Ok(())
     }
 
