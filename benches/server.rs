@@ -227,16 +227,23 @@ fn notice_latency(dir: &Path) {
     );
 }
 
+/// Resident memory once the workload is over and the allocator has had a moment to return
+/// what was freed, and the peak, which sled reaches while rebuilding its page table at start.
 fn resident_memory(pid: u32) {
+    thread::sleep(Duration::from_secs(3));
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let rss = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS"))
-        .unwrap_or("VmRSS: ?");
+    let field = |name: &str| {
+        let line = status.lines().find(|l| l.starts_with(name)).unwrap_or("?");
+        line.trim_start_matches(name)
+            .trim_start_matches(':')
+            .trim()
+            .to_string()
+    };
     println!(
-        "{:<40} {}",
+        "{:<40} {} (peak {})",
         "server resident memory",
-        rss.trim_start_matches("VmRSS:").trim()
+        field("VmRSS"),
+        field("VmHWM")
     );
 }
 

@@ -214,7 +214,7 @@ fn garbage_truncated_and_oversized_frames_close_only_their_connection() {
 fn acknowledged_writes_survive_sigkill_of_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    for round in 0..6u64 {
+    for round in 0..10u64 {
         let mut server = Server::start(dir.path());
         let workers: Vec<_> = (0..4)
             .map(|_| {
