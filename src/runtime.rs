@@ -29,12 +29,22 @@ impl Endpoint {
                 shared: true,
             });
         }
-        let dir = private_runtime_dir()?;
+        let base = runtime_base();
+        let endpoint = Endpoint::private_in(&base, data_dir);
+        if let Some(dir) = endpoint.socket.parent() {
+            private_dir(&base)?;
+            private_dir(dir)?;
+        }
+        Ok(endpoint)
+    }
+
+    /// This user's socket for a data directory, under a runtime directory.
+    pub fn private_in(runtime_base: &Path, data_dir: &Path) -> Endpoint {
         let name = format!("appeals-{:016x}.sock", path_hash(&absolute(data_dir)));
-        Ok(Endpoint {
-            socket: dir.join(name),
+        Endpoint {
+            socket: runtime_base.join("appeals").join(name),
             shared: false,
-        })
+        }
     }
 
     /// The file clients lock while one of them starts the server.
@@ -60,22 +70,26 @@ fn path_hash(path: &Path) -> u64 {
     hash
 }
 
-/// `$XDG_RUNTIME_DIR/appeals`, or `/tmp/appeals-UID` when there is no runtime directory;
-/// either way a 0700 directory owned by this user, refused if someone else owns it.
-fn private_runtime_dir() -> anyhow::Result<PathBuf> {
+/// `$XDG_RUNTIME_DIR`, or `/tmp/appeals-UID` when there is no runtime directory.
+fn runtime_base() -> PathBuf {
+    match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        Some(base) => PathBuf::from(base),
+        None => std::env::temp_dir().join(format!("appeals-{}", nix::unistd::getuid())),
+    }
+}
+
+/// Makes sure `dir` is a 0700 directory of this user's own, creating it if needed; refuses
+/// one that someone else owns, where they could swap the socket.
+fn private_dir(dir: &Path) -> anyhow::Result<()> {
     let uid = nix::unistd::getuid().as_raw();
-    let dir = match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
-        Some(base) => PathBuf::from(base).join("appeals"),
-        None => std::env::temp_dir().join(format!("appeals-{uid}")),
-    };
     if !dir.exists() {
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(&dir)
+            .create(dir)
             .with_context(|| format!("cannot create the runtime directory {}", dir.display()))?;
     }
-    let meta = fs::symlink_metadata(&dir)?;
+    let meta = fs::symlink_metadata(dir)?;
     if !meta.is_dir() || meta.uid() != uid {
         bail!(
             "{} is not a directory of this user's own; remove it or set XDG_RUNTIME_DIR",
@@ -83,9 +97,9 @@ fn private_runtime_dir() -> anyhow::Result<PathBuf> {
         );
     }
     if meta.mode() & 0o077 != 0 {
-        fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
     }
-    Ok(dir)
+    Ok(())
 }
 
 /// An exclusive lock on a file, held until dropped.

@@ -298,9 +298,8 @@ fn a_socket_left_by_a_killed_server_is_recovered() {
     let dir = tempfile::tempdir().unwrap();
     let (runtime, data) = (dir.path().join("run"), dir.path().join("data"));
     std::fs::create_dir_all(&data).unwrap();
-    // SAFETY: the test sets its own environment before any thread reads it.
-    unsafe { std::env::set_var("XDG_RUNTIME_DIR", &runtime) };
-    let endpoint = Endpoint::for_data_dir(&appeals::config::Config::default(), &data).unwrap();
+    let endpoint = Endpoint::private_in(&runtime, &data);
+    std::fs::create_dir_all(endpoint.socket.parent().unwrap()).unwrap();
     drop(std::os::unix::net::UnixListener::bind(&endpoint.socket).unwrap());
     assert!(
         endpoint.socket.exists(),
@@ -334,4 +333,43 @@ fn sigterm_stops_the_server_cleanly() {
     let mut client = restarted.client();
     let number = register(&mut client).unwrap();
     assert!(number.ends_with("00002"), "{number}");
+}
+
+#[test]
+fn an_older_private_server_is_replaced_by_a_newer_client() {
+    use appeals::protocol::{ClientFrame, ServerFrame, read_frame, write_frame};
+    let dir = tempfile::tempdir().unwrap();
+    let (runtime, data) = (dir.path().join("run"), dir.path().join("data"));
+    std::fs::create_dir_all(&data).unwrap();
+    let endpoint = Endpoint::private_in(&runtime, &data);
+    std::fs::create_dir_all(endpoint.socket.parent().unwrap()).unwrap();
+    // The "old server": a process named in the pid file, and a socket that answers with
+    // another protocol version once, then goes away as a stopped server would.
+    let mut old = Command::new("sleep").arg("30").spawn().unwrap();
+    std::fs::write(data.join("server.pid"), old.id().to_string()).unwrap();
+    let listener = std::os::unix::net::UnixListener::bind(&endpoint.socket).unwrap();
+    let socket = endpoint.socket.clone();
+    let fake = thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let _hello: ClientFrame = read_frame(&mut stream).unwrap();
+        let refusal = ServerFrame::Refused {
+            reason: "protocol 0".into(),
+            protocol: 0,
+            program: "0.0.1".into(),
+            on_demand: true,
+        };
+        write_frame(&mut stream, &refusal).unwrap();
+        drop(listener);
+        std::fs::remove_file(socket).unwrap();
+    });
+    let out = on_demand(&runtime, &data, &["counts"]);
+    fake.join().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ended = old.wait().unwrap();
+    assert!(!ended.success(), "the old server was sent SIGTERM");
+    assert!(on_demand(&runtime, &data, &["stop"]).status.success());
 }
