@@ -373,3 +373,42 @@ fn an_older_private_server_is_replaced_by_a_newer_client() {
     assert!(!ended.success(), "the old server was sent SIGTERM");
     assert!(on_demand(&runtime, &data, &["stop"]).status.success());
 }
+
+#[test]
+fn a_subscriber_that_stops_reading_is_dropped_and_the_others_go_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let mut stalled = Client::connect(&server.target(true)).unwrap();
+    let writers: Vec<_> = (0..8)
+        .map(|_| {
+            let target = server.target(false);
+            thread::spawn(move || {
+                let mut client = Client::connect(&target).unwrap();
+                for _ in 0..400 {
+                    register(&mut client).unwrap();
+                }
+            })
+        })
+        .collect();
+    for writer in writers {
+        writer
+            .join()
+            .expect("writers are never slowed down by the stalled subscriber");
+    }
+    // Now read: the buffered notices come, then the end of a connection the server closed.
+    let started = Instant::now();
+    let closed = loop {
+        match stalled.next_notice(Duration::from_secs(2)) {
+            Ok(Some(_)) => continue,
+            Ok(None) => break false,
+            Err(_) => break true,
+        }
+    };
+    assert!(
+        closed,
+        "the stalled subscriber was not dropped ({:?})",
+        started.elapsed()
+    );
+    let mut client = server.client();
+    register(&mut client).expect("the server goes on");
+}
