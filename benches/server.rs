@@ -126,6 +126,7 @@ fn target(dir: &Path, subscribe: bool) -> Target {
         config: None,
         operator: None,
         subscribe,
+        config_digest: 0,
     }
 }
 

@@ -55,6 +55,9 @@ pub struct Target {
     pub config: Option<PathBuf>,
     pub operator: Option<String>,
     pub subscribe: bool,
+    /// The fingerprint of this client's configuration; a private server running with
+    /// another is replaced.
+    pub config_digest: u64,
 }
 
 /// A connection to the server, identified by the handshake.
@@ -92,6 +95,11 @@ impl Client {
             return Ok(None);
         };
         match handshake(stream, target)? {
+            Ok(mut client) if outdated(&client.welcome, target) => {
+                client.call(Request::Shutdown)?;
+                wait_until_gone(target);
+                Ok(None)
+            }
             Ok(client) => Ok(Some(client)),
             Err(Mismatch { on_demand: true }) if !target.endpoint.shared => {
                 replace_old_server(target)?;
@@ -189,6 +197,11 @@ fn handshake(stream: UnixStream, target: &Target) -> Result<Result<Client, Misma
     }
 }
 
+/// A private server running with another configuration than this client's.
+fn outdated(welcome: &Welcome, target: &Target) -> bool {
+    !target.endpoint.shared && welcome.on_demand && welcome.config_digest != target.config_digest
+}
+
 /// Stops an older on-demand server of this user's own (by its pid file), waiting until its
 /// socket no longer answers.
 fn replace_old_server(target: &Target) -> Result<(), ClientError> {
@@ -196,11 +209,15 @@ fn replace_old_server(target: &Target) -> Result<(), ClientError> {
         let pid = nix::unistd::Pid::from_raw(pid);
         let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
     }
+    wait_until_gone(target);
+    Ok(())
+}
+
+fn wait_until_gone(target: &Target) {
     let started = Instant::now();
     while UnixStream::connect(&target.endpoint.socket).is_ok() && started.elapsed() < START_WAIT {
         thread::sleep(Duration::from_millis(50));
     }
-    Ok(())
 }
 
 /// Starts a private server in the background, detached from the terminal and the session,

@@ -49,6 +49,8 @@ pub struct Welcome {
     pub login: String,
     /// Whether the server was started on demand (and may be replaced by a newer client).
     pub on_demand: bool,
+    /// The fingerprint of the configuration the server runs with (`runtime::config_digest`).
+    pub config_digest: u64,
 }
 
 /// What `appeals status` shows.

@@ -58,16 +58,33 @@ pub fn absolute(dir: &Path) -> PathBuf {
     fs::canonicalize(dir).unwrap_or_else(|_| std::path::absolute(dir).unwrap_or(dir.to_owned()))
 }
 
-/// FNV-1a over the path's bytes: a stable name for the socket, the same in every build
-/// (std's hasher is randomly seeded and may change between releases).
+/// A stable name for the socket, the same in every build.
 fn path_hash(path: &Path) -> u64 {
     use std::os::unix::ffi::OsStrExt;
+    fnv1a(path.as_os_str().as_bytes())
+}
+
+/// FNV-1a: small, stable across builds and releases (std's hasher is randomly seeded).
+fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in path.as_os_str().as_bytes() {
+    for byte in bytes {
         hash ^= u64::from(*byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// A fingerprint of the configuration a process runs with: its file's path and content
+/// (0 for the defaults). A private server started with other settings is replaced, so an
+/// edited configuration takes effect with the next command.
+pub fn config_digest(config: &Config) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let Some(source) = &config.source else {
+        return 0;
+    };
+    let mut bytes = source.as_os_str().as_bytes().to_vec();
+    bytes.extend(fs::read(source).unwrap_or_default());
+    fnv1a(&bytes)
 }
 
 /// `$XDG_RUNTIME_DIR`, or `/tmp/appeals-UID` when there is no runtime directory.
@@ -126,30 +143,40 @@ pub struct PidFile {
     lock: Flock<File>,
 }
 
+/// How long a starting server waits for one that is still exiting to let go of the pid file.
+const PID_WAIT: std::time::Duration = std::time::Duration::from_secs(12);
+
 pub fn pid_path(data_dir: &Path) -> PathBuf {
     data_dir.join("server.pid")
 }
 
 impl PidFile {
-    /// Locks the pid file and writes this process's pid; refused while another server holds it.
+    /// Locks the pid file and writes this process's pid. A server that is still exiting
+    /// (draining, syncing) is waited for a few seconds; one that stays is reported.
     pub fn acquire(data_dir: &Path) -> anyhow::Result<PidFile> {
         let path = pid_path(data_dir);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .read(true)
-            .write(true)
-            .mode(0o644)
-            .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        let mut lock = match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
-            Ok(lock) => lock,
-            Err((_, _)) => {
-                let other = read_pid(data_dir).map_or("?".into(), |p| p.to_string());
-                bail!(
-                    "a server already runs for {} (pid {other})",
-                    data_dir.display()
-                );
+        let started = std::time::Instant::now();
+        let mut lock = loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .mode(0o644)
+                .open(&path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
+                Ok(lock) => break lock,
+                Err(_) if started.elapsed() < PID_WAIT => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(_) => {
+                    let other = read_pid(data_dir).map_or("?".into(), |p| p.to_string());
+                    bail!(
+                        "a server already runs for {} (pid {other})",
+                        data_dir.display()
+                    );
+                }
             }
         };
         lock.set_len(0)?;

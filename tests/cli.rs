@@ -577,3 +577,18 @@ fn backup_through_the_server_and_restore_into_a_new_directory() {
         .code(1)
         .stderr(predicate::str::contains(target.path().to_str().unwrap()));
 }
+
+#[test]
+fn an_edited_configuration_takes_effect_with_the_next_command() {
+    let env = Env::new();
+    let first = env.register("Первый Заявитель", 0);
+    let year = chrono::Local::now().format("%Y").to_string();
+    assert_eq!(first, format!("{year}-00001"));
+    let config = format!(
+        "number_format = \"ВХ-{{seq:03}}/{{year}}\"\n[server]\noperator_account = \"{}\"\n",
+        system_login()
+    );
+    std::fs::write(env.config_file(), config).unwrap();
+    let second = env.register("Второй Заявитель", 0);
+    assert_eq!(second, format!("ВХ-002/{year}"));
+}

@@ -68,6 +68,7 @@ impl Server {
             config: None,
             operator: None,
             subscribe,
+            config_digest: 0,
         }
     }
 

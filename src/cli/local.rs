@@ -35,6 +35,7 @@ pub fn serve(cli: &Cli, socket: Option<&Path>, on_demand: bool) -> Result<(), Fa
         idle_exit: (on_demand && idle_minutes > 0).then(|| Duration::from_secs(idle_minutes * 60)),
         group: config.server.group.clone(),
         operator_account: config.server.operator_account.clone(),
+        config_digest: crate::runtime::config_digest(&config),
     };
     server::serve(service, options).map_err(Failure::Broken)
 }

@@ -57,6 +57,7 @@ impl Session {
             config: cli.config.clone(),
             operator: cli.operator.clone(),
             subscribe: false,
+            config_digest: crate::runtime::config_digest(&config),
         };
         let client = Client::connect(&target)?;
         let login = client.welcome.login.clone();

@@ -111,6 +111,7 @@ fn handshake(shared: &Shared, stream: &UnixStream, system_login: &str) -> Option
         pid: std::process::id(),
         login: login.clone(),
         on_demand: shared.options.on_demand,
+        config_digest: shared.options.config_digest,
     };
     let mut writer = stream;
     write_frame(&mut writer, &ServerFrame::Welcome(welcome)).ok()?;

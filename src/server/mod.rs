@@ -50,6 +50,8 @@ pub struct ServeOptions {
     pub group: Option<String>,
     /// The one account whose `--operator` is trusted.
     pub operator_account: Option<String>,
+    /// The fingerprint of the configuration, told to clients in the handshake.
+    pub config_digest: u64,
 }
 
 /// A connected client as the server tracks it.
@@ -104,6 +106,12 @@ impl Shared {
 
 /// Runs the server until a signal, a `Shutdown` from its own user, or the idle timeout.
 pub fn serve(service: Service, options: ServeOptions) -> anyhow::Result<()> {
+    if UnixStream::connect(&options.socket).is_ok() {
+        bail!(
+            "another server already answers on {}",
+            options.socket.display()
+        );
+    }
     let pid_file = PidFile::acquire(&options.data_dir)?;
     let listener = bind(&options)?;
     let shared = Arc::new(Shared {
