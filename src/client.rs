@@ -232,23 +232,33 @@ fn start_on_demand(target: &Target) -> Result<(), ClientError> {
     if UnixStream::connect(&target.endpoint.socket).is_ok() {
         return Ok(());
     }
-    spawn_server(target).map_err(|e| cannot(e.to_string()))?;
+    let log = target.endpoint.socket.with_extension("start.log");
+    let mut child = spawn_server(target, &log).map_err(|e| cannot(e.to_string()))?;
     let started = Instant::now();
     while started.elapsed() < START_WAIT {
         if UnixStream::connect(&target.endpoint.socket).is_ok() {
+            // The server outlives this process; reap it from a thread meanwhile so it never
+            // lingers as a zombie while this client runs.
+            thread::spawn(move || child.wait());
             return Ok(());
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let said = std::fs::read_to_string(&log).unwrap_or_default();
+            let said = said.trim().trim_start_matches("appeals: ");
+            return Err(cannot(format!("the server exited ({status}): {said}")));
         }
         thread::sleep(Duration::from_millis(10));
     }
-    let log = target.data_dir.join("appeals.log");
+    let data_log = target.data_dir.join("appeals.log");
+    let wait = START_WAIT.as_secs();
     Err(cannot(format!(
-        "it did not answer within {} s; see {}",
-        START_WAIT.as_secs(),
-        log.display()
+        "it did not answer within {wait} s; see {}",
+        data_log.display()
     )))
 }
 
-fn spawn_server(target: &Target) -> std::io::Result<()> {
+/// Starts `appeals serve --on-demand` detached; what it says before it can log goes to `log`.
+fn spawn_server(target: &Target, log: &std::path::Path) -> std::io::Result<std::process::Child> {
     let exe = std::env::current_exe()?;
     let mut command = Command::new(exe);
     if let Some(config) = &target.config {
@@ -261,7 +271,7 @@ fn spawn_server(target: &Target) -> std::io::Result<()> {
         .arg(&target.endpoint.socket)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(std::fs::File::create(log)?);
     // SAFETY: setsid is async-signal-safe; it puts the server in a session of its own, so
     // closing the terminal or the SSH session does not end it.
     unsafe {
@@ -271,12 +281,5 @@ fn spawn_server(target: &Target) -> std::io::Result<()> {
                 .map_err(std::io::Error::from)
         });
     }
-    let child = command.spawn()?;
-    // The server outlives this process; reap it from a thread so it never lingers as a zombie
-    // while this client runs.
-    thread::spawn(move || {
-        let mut child = child;
-        let _ = child.wait();
-    });
-    Ok(())
+    command.spawn()
 }

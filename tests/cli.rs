@@ -592,3 +592,19 @@ fn an_edited_configuration_takes_effect_with_the_next_command() {
     let second = env.register("Второй Заявитель", 0);
     assert_eq!(second, format!("ВХ-002/{year}"));
 }
+
+#[test]
+fn a_server_that_cannot_start_says_why_at_once() {
+    let env = Env::new();
+    let file = env.config_home.path().join("not-a-directory");
+    std::fs::write(&file, "").unwrap();
+    let mut cmd = Command::cargo_bin("appeals").unwrap();
+    cmd.env("XDG_CONFIG_HOME", env.config_home.path())
+        .arg("--data-dir")
+        .arg(&file)
+        .arg("counts")
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not a directory"));
+}
