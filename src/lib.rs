@@ -22,6 +22,7 @@ pub mod client;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
 pub mod protocol;
 pub mod runtime;
 pub mod server;

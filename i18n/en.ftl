@@ -1,0 +1,60 @@
+# English messages of the full-screen interface.
+# Every id here must also be in ru.ftl; a unit test in src/i18n.rs compares the two.
+# Words follow the glossary of DESIGN.md, so the screen and the code name things alike.
+
+## Counts and terms
+
+appeals-count =
+    { $count ->
+        [one] { $count } appeal
+       *[other] { $count } appeals
+    }
+days-overdue =
+    { $days ->
+        [one] { $days } day overdue
+       *[other] { $days } days overdue
+    }
+working-days-left =
+    { $days ->
+        [one] { $days } working day left
+       *[other] { $days } working days left
+    }
+due-today = due today
+
+## Queues
+
+queue-incoming = Incoming
+queue-mine = Assigned to me
+queue-overdue = Overdue
+queue-returned = Returned
+queue-coexec = Co-executing
+queue-signature = On signature
+queue-all = All
+
+## Status and connection
+
+empty-registry = The registry is empty. Press n to register the first appeal, or run `appeals demo` to fill it with demonstration appeals.
+connection-lost = Connection to the server lost: changes cannot be saved until it is back.
+connection-ok = Connected to the server.
+# $today is already formatted as dd.mm.yyyy by the caller.
+status-line = { $user } ({ $roles }) · { $today } · overdue: { $overdue }
+
+## Registration form
+
+field-appeal-date = Appeal date
+field-sender-number = Sender's number
+field-sender-date = Sender's date
+field-received-date = Received date
+field-applicant = Applicant
+field-affiliation = Affiliation
+field-method = Method
+field-channel = Channel
+field-form = Form
+field-summary = Summary
+field-postal-address = Postal address
+field-email = E-mail
+field-phone = Phone
+field-iin-bin = IIN/BIN
+field-reply-method = Reply method
+field-term = Term
+field-term-basis = Term basis
