@@ -9,13 +9,20 @@
 //! - [`service`]: the one API every front end calls on behalf of an identified user; it
 //!   enforces the role and visibility rules and notifies subscribers of every change.
 //! - [`config`]: the TOML configuration with a default for every setting.
-//! - [`cli`]: the `appeals` subcommands.
+//! - [`protocol`], [`server`], [`client`], [`runtime`]: the service over a Unix socket, one
+//!   server per data directory, started on demand or shared, with notices of every change.
+//! - [`cli`]: the `appeals` subcommands, each a client of the server.
+//! - [`demo`]: realistic demonstration data through the real validation and workflow.
+//! - [`tui`], [`i18n`]: the groundwork of the full-screen interface (actions, keymaps with
+//!   the Russian layout, the English and Russian message catalogue).
 //!
 //! A command such as `appeals act 2026-00017 resolve --executor ivanov` is parsed by `cli`,
-//! becomes an [`domain::action::Action`], and goes to [`service::Service::act`]. The service
-//! checks the user, and the store runs the pure [`domain::workflow::apply`] inside one sled
-//! transaction that writes the appeal, its indexes and its history event, then flushes and
-//! fsyncs before the call returns.
+//! becomes an [`domain::action::Action`], and travels as a [`protocol::Request`] to the
+//! server, which learns the user from the socket's peer credentials and calls
+//! [`service::Service::act`]. The store runs the pure [`domain::workflow::apply`] inside one
+//! sled transaction that writes the appeal, its indexes and its history event, then flushes
+//! and fsyncs (shared with concurrent writers) before the reply goes back; subscribers get a
+//! notice of the change.
 
 pub mod cli;
 pub mod client;
