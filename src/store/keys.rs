@@ -11,7 +11,8 @@ pub mod family {
     pub const STAGE: u8 = b'S';
     /// term, id: open appeals by term, for overdue and due-soon scans.
     pub const TERM: u8 = b'T';
-    /// executor, 0, list, term (except in `ALL`), id: the lists of each executor (see `index::list`).
+    /// executor, 0, list, term (except in `ALL`), id: the lists of each executor
+    /// (see `index::list`).
     pub const EXECUTOR: u8 = b'E';
     /// resolver, 0, term, id: replies awaiting the signature of the resolution's author.
     pub const SIGNATURE: u8 = b'G';
