@@ -136,34 +136,39 @@ impl Service {
         Ok(move |login: &str| users.get(login).cloned())
     }
 
+    /// Runs `body` with the workflow's context for `actor`: now, today, the terms and the
+    /// active users (read before any transaction, see `lookup`).
+    fn in_context<T>(
+        &self,
+        actor: &User,
+        body: impl FnOnce(&Context) -> T,
+    ) -> Result<T, ServiceError> {
+        let users = self.lookup()?;
+        let (now, today, terms) = (self.now(), self.today(), &self.settings.terms);
+        Ok(body(&Context {
+            actor,
+            now,
+            today,
+            terms,
+            users: &users,
+        }))
+    }
+
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
-        let (now, today) = (self.now(), self.today());
-        let reg = validate::validate(form, today)
-            .map_err(|problems| ServiceError::Invalid { problems })?;
-        let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
-        let users = self.lookup()?;
-        let ctx = Context {
-            actor: &actor,
-            now,
-            today,
-            terms: &self.settings.terms,
-            users: &users,
-        };
-        let year = chrono::Datelike::year(&today);
-        let number = self.settings.number.clone();
-        let make = |identity| workflow::register(reg.clone(), identity, links.clone(), &ctx);
-        let appeal = self
-            .store
-            .register(year, &*number, &make)
-            .inspect_err(|e| {
+        let (appeal, event) = self.in_context(&actor, |ctx| {
+            let reg = validate::validate(form, ctx.today)
+                .map_err(|problems| ServiceError::Invalid { problems })?;
+            let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
+            let year = chrono::Datelike::year(&ctx.today);
+            let make = |identity| workflow::register(reg.clone(), identity, links.clone(), ctx);
+            let registered = self.store.register(year, &*self.settings.number, &make);
+            registered.map_err(|e| {
                 tracing::warn!(user = login, error = %e, "registration refused");
-            })?;
-        let history = self.store.history(appeal.id)?;
-        let event = history.into_iter().next_back().ok_or(ServiceError::Store {
-            message: "registration left no history event".into(),
-        })?;
+                ServiceError::from(e)
+            })
+        })??;
         tracing::info!(user = login, number = %appeal.number_text, "registered");
         self.notify(&appeal, &event);
         Ok(self.outcome(&appeal, event))
@@ -191,17 +196,10 @@ impl Service {
     pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
-        let (now, today) = (self.now(), self.today());
-        let users = self.lookup()?;
-        let ctx = Context {
-            actor: &actor,
-            now,
-            today,
-            terms: &self.settings.terms,
-            users: &users,
-        };
-        let change = |stored: &Appeal| workflow::apply(stored, &request.action, &ctx);
-        let result = self.store.act(appeal.id, request.revision, &change);
+        let result = self.in_context(&actor, |ctx| {
+            let change = |stored: &Appeal| workflow::apply(stored, &request.action, ctx);
+            self.store.act(appeal.id, request.revision, &change)
+        })?;
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
         tracing::info!(user = login, number = %appeal.number_text, action = ?event.action, "acted");
         self.notify(&appeal, &event);

@@ -240,21 +240,6 @@ impl Store {
         Ok((page_rows.map(|(_, id)| id).collect(), total))
     }
 
-    /// Open appeals whose term falls within `from..=to`, by term.
-    pub fn open_by_term(
-        &self,
-        from: NaiveDate,
-        to: NaiveDate,
-    ) -> Result<Vec<AppealId>, StoreError> {
-        let start = Key::new(family::TERM).day(from).into_bytes();
-        let end = Key::new(family::TERM).day(to).id(u64::MAX).into_bytes();
-        self.index
-            .range(start..=end)
-            .keys()
-            .map(|k| id_of(&k?))
-            .collect()
-    }
-
     /// How many appeals exist.
     pub fn total(&self) -> Result<u64, StoreError> {
         Ok(self.stage_counts()?.iter().map(|(_, n)| n).sum())

@@ -63,8 +63,8 @@ impl Store {
         year: i32,
         format: &dyn Fn(i32, u32) -> String,
         make: Make,
-    ) -> Result<Appeal, StoreError> {
-        let appeal = self.transact(|tx| {
+    ) -> Result<(Appeal, HistoryEvent), StoreError> {
+        let done = self.transact(|tx| {
             let id = counter(tx.meta, meta::NEXT_ID)?.max(1);
             let seq = counter(tx.meta, &meta::seq(year))? + 1;
             let seq32 = u32::try_from(seq).or_else(|_| abort(bulk("year sequence exhausted")))?;
@@ -77,11 +77,11 @@ impl Store {
             let (appeal, event) = make(identity).or_else(abort)?;
             set_counter(tx.meta, meta::NEXT_ID, id + 1)?;
             set_counter(tx.meta, &meta::seq(year), seq)?;
-            insert_new(tx, &appeal, &[event])?;
-            Ok(appeal)
+            insert_new(tx, &appeal, std::slice::from_ref(&event))?;
+            Ok((appeal, event))
         })?;
         self.sync()?;
-        Ok(appeal)
+        Ok(done)
     }
 
     /// Applies one change to a stored appeal, refusing it when `expected` is an older

@@ -225,16 +225,19 @@ impl<'a> Checker<'a> {
         self.text(field).unwrap_or_default()
     }
 
-    /// A date field: `None` when empty (reported if required) or wrong (reported).
-    fn date(&mut self, field: Field, required: bool) -> Option<NaiveDate> {
+    /// A field's text when it has any; `None` when empty (reported if required) or unusable.
+    fn given(&mut self, field: Field, required: bool) -> Option<String> {
         let text = if required {
             self.required_text(field)?
         } else {
             self.text(field)?
         };
-        if text.is_empty() {
-            return None;
-        }
+        (!text.is_empty()).then_some(text)
+    }
+
+    /// A date field: `None` when empty (reported if required) or wrong (reported).
+    fn date(&mut self, field: Field, required: bool) -> Option<NaiveDate> {
+        let text = self.given(field, required)?;
         parse_date(&text)
             .map_err(|problem| self.report(field, problem))
             .ok()
@@ -242,14 +245,7 @@ impl<'a> Checker<'a> {
 
     /// An enumeration parsed by code or either label; `None` when empty or unknown.
     fn kind<T: Labelled>(&mut self, field: Field, required: bool) -> Option<T> {
-        let text = if required {
-            self.required_text(field)?
-        } else {
-            self.text(field)?
-        };
-        if text.is_empty() {
-            return None;
-        }
+        let text = self.given(field, required)?;
         let parsed = T::parse(&text);
         if parsed.is_none() {
             self.report(
