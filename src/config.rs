@@ -16,6 +16,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::domain::terms::{Calendar, CalendarError, TermRule, Terms};
+use crate::i18n::Lang;
 
 pub use number::{DEFAULT_NUMBER_FORMAT, NumberFormat, NumberFormatError};
 pub use zone::Zone;
@@ -31,6 +32,7 @@ pub struct Config {
     pub number_format: NumberFormat,
     pub term: TermSettings,
     pub server: ServerSettings,
+    pub screen: ScreenSettings,
     /// The file the settings came from; `None` when all are defaults.
     pub source: Option<PathBuf>,
 }
@@ -85,6 +87,22 @@ impl Default for ServerSettings {
     }
 }
 
+/// The `[screen]` section: how the full-screen interface looks to this user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ScreenSettings {
+    /// `None` follows the locale (`LANG`).
+    pub language: Option<Lang>,
+    pub keymap: KeymapChoice,
+}
+
+/// Which shipped keymap the user's own keymap is merged over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum KeymapChoice {
+    #[default]
+    Default,
+    Vim,
+}
+
 /// Why the configuration or its calendar could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -115,6 +133,7 @@ impl Default for Config {
             number_format: NumberFormat::default(),
             term: TermSettings::default(),
             server: ServerSettings::default(),
+            screen: ScreenSettings::default(),
             source: None,
         }
     }

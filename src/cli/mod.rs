@@ -32,6 +32,10 @@ pub struct Cli {
     /// Act as this registered user; only an administrator may (shared accounts, scripts).
     #[arg(long, global = true, value_name = "LOGIN")]
     pub operator: Option<String>,
+    /// Language of the full-screen interface: en or ru (default: the configuration, else the
+    /// locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     /// Without a command: an overview of your queues and what to do next.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -157,6 +161,21 @@ pub fn main() -> ExitCode {
     }
 }
 
+fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(text).ok_or_else(|| format!("`{text}` is not en or ru"))
+}
+
+/// Without a command on a terminal: the full-screen interface.
+fn screen(cli: &Cli) -> Result<(), Failure> {
+    let (config, _, target) = session::target(cli)?;
+    let options = crate::tui::Options {
+        target,
+        config,
+        lang: cli.lang,
+    };
+    crate::tui::run(options).map_err(Failure::Broken)
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         Some(Command::Serve { socket, on_demand }) => {
@@ -165,6 +184,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Check { offline: true }) => return local::check_offline(&cli),
         Some(Command::Restore { file }) => return local::restore(&cli, file),
         _ => {}
+    }
+    if cli.command.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return screen(&cli);
     }
     let session = Session::connect(&cli)?;
     let Some(command) = cli.command else {

@@ -46,19 +46,25 @@ pub fn resolve(cli: &Cli) -> Result<(Config, PathBuf), Failure> {
     Ok((config, data_dir))
 }
 
+/// The configuration, data directory and server a command line names.
+pub fn target(cli: &Cli) -> Result<(Config, PathBuf, Target), Failure> {
+    let (config, data_dir) = resolve(cli)?;
+    let endpoint = Endpoint::for_data_dir(&config, &data_dir)?;
+    let target = Target {
+        endpoint,
+        data_dir: crate::runtime::absolute(&data_dir),
+        config: cli.config.clone(),
+        operator: cli.operator.clone(),
+        subscribe: false,
+        config_digest: crate::runtime::config_digest(&config),
+    };
+    Ok((config, data_dir, target))
+}
+
 impl Session {
     /// Connects to the server of the data directory, starting one when needed.
     pub fn connect(cli: &Cli) -> Result<Session, Failure> {
-        let (config, data_dir) = resolve(cli)?;
-        let endpoint = Endpoint::for_data_dir(&config, &data_dir)?;
-        let target = Target {
-            endpoint,
-            data_dir: crate::runtime::absolute(&data_dir),
-            config: cli.config.clone(),
-            operator: cli.operator.clone(),
-            subscribe: false,
-            config_digest: crate::runtime::config_digest(&config),
-        };
+        let (config, data_dir, target) = target(cli)?;
         let client = Client::connect(&target)?;
         let login = client.welcome.login.clone();
         Ok(Session {

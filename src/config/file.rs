@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{Config, ConfigError, NumberFormat, ServerSettings, TermSettings, Zone};
+use super::{
+    Config, ConfigError, KeymapChoice, NumberFormat, ScreenSettings, ServerSettings, TermSettings,
+    Zone,
+};
 use crate::domain::terms::{DayCount, TermStart};
+use crate::i18n::Lang;
 
 /// The top level of the file. Values stay TOML values here: serde's own type errors do not say
 /// which field was wrong, so the conversion below does the typing, key in hand.
@@ -20,7 +24,27 @@ struct RawConfig {
     number_format: Option<toml::Value>,
     term: Option<toml::Value>,
     server: Option<toml::Value>,
+    screen: Option<toml::Value>,
 }
+
+/// The `[screen]` section, kept raw likewise.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScreen {
+    language: Option<toml::Value>,
+    keymap: Option<toml::Value>,
+}
+
+const LANGUAGES: &[(&str, Option<Lang>)] = &[
+    ("auto", None),
+    ("en", Some(Lang::En)),
+    ("ru", Some(Lang::Ru)),
+];
+
+const KEYMAPS: &[(&str, KeymapChoice)] = &[
+    ("default", KeymapChoice::Default),
+    ("vim", KeymapChoice::Vim),
+];
 
 /// The `[server]` section, kept raw likewise.
 #[derive(Deserialize)]
@@ -93,6 +117,9 @@ pub(super) fn read_config(text: &str, origin: &Path) -> Result<Config, ConfigErr
     if let Some(value) = raw.server {
         config.server = file.server(value)?;
     }
+    if let Some(value) = raw.screen {
+        config.screen = file.screen(value)?;
+    }
     Ok(config)
 }
 
@@ -129,6 +156,22 @@ impl File<'_> {
             term.notice_days = self.integer("term.notice_days", value, DAYS)?;
         }
         Ok(term)
+    }
+
+    fn screen(&self, value: toml::Value) -> Result<ScreenSettings, ConfigError> {
+        if !value.is_table() {
+            let found = value.type_str();
+            return Err(self.bad("screen", format!("expected a table, found {found}")));
+        }
+        let raw: RawScreen = value.try_into().map_err(|e| self.shape("screen.", &e))?;
+        let mut screen = ScreenSettings::default();
+        if let Some(value) = raw.language {
+            screen.language = self.choice("screen.language", value, LANGUAGES)?;
+        }
+        if let Some(value) = raw.keymap {
+            screen.keymap = self.choice("screen.keymap", value, KEYMAPS)?;
+        }
+        Ok(screen)
     }
 
     fn server(&self, value: toml::Value) -> Result<ServerSettings, ConfigError> {

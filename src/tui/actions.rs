@@ -60,14 +60,17 @@ pub struct ActionInfo {
     pub context: Context,
     pub en: &'static str,
     pub ru: &'static str,
+    /// A word or two for the footer.
+    pub hint_en: &'static str,
+    pub hint_ru: &'static str,
 }
 
 const fn row(
     action: Action,
     name: &'static str,
     context: Context,
-    en: &'static str,
-    ru: &'static str,
+    (en, hint_en): (&'static str, &'static str),
+    (ru, hint_ru): (&'static str, &'static str),
 ) -> ActionInfo {
     ActionInfo {
         action,
@@ -75,6 +78,8 @@ const fn row(
         context,
         en,
         ru,
+        hint_en,
+        hint_ru,
     }
 }
 
@@ -83,28 +88,28 @@ use Context::{Card, Form, Global, Table};
 /// Every action, in the order the help overlay lists them.
 #[rustfmt::skip] // one row per action: it is read as a table
 pub const ACTIONS: &[ActionInfo] = &[
-    row(Action::Quit,        "quit",         Global, "Quit",                         "Выход"),
-    row(Action::Cancel,      "cancel",       Global, "Cancel, close",                "Отмена, закрыть"),
-    row(Action::Help,        "help",         Global, "Keys of this screen",          "Клавиши этого экрана"),
-    row(Action::Up,          "up",           Table,  "Previous row",                 "Предыдущая строка"),
-    row(Action::Down,        "down",         Table,  "Next row",                     "Следующая строка"),
-    row(Action::PageUp,      "page-up",      Table,  "Page up",                      "Страница вверх"),
-    row(Action::PageDown,    "page-down",    Table,  "Page down",                    "Страница вниз"),
-    row(Action::Top,         "top",          Table,  "First row",                    "Первая строка"),
-    row(Action::Bottom,      "bottom",       Table,  "Last row",                     "Последняя строка"),
-    row(Action::NextQueue,   "next-queue",   Table,  "Next queue",                   "Следующая очередь"),
-    row(Action::PrevQueue,   "prev-queue",   Table,  "Previous queue",               "Предыдущая очередь"),
-    row(Action::Open,        "open",         Table,  "Open the appeal card",         "Открыть карточку обращения"),
-    row(Action::Filter,      "filter",       Table,  "Filter the queue as you type", "Фильтр очереди"),
-    row(Action::Sort,        "sort",         Table,  "Sort by term, received, number", "Сортировка: срок, дата поступления, номер"),
-    row(Action::NewAppeal,   "new-appeal",   Table,  "Register a new appeal",        "Зарегистрировать обращение"),
-    row(Action::Edit,        "edit",         Card,   "Edit the registration",        "Изменить регистрационные данные"),
-    row(Action::NextField,   "next-field",   Form,   "Next field",                   "Следующее поле"),
-    row(Action::PrevField,   "prev-field",   Form,   "Previous field",               "Предыдущее поле"),
-    row(Action::Save,        "save",         Form,   "Save",                         "Сохранить"),
-    row(Action::Today,       "today",        Form,   "Date: today",                  "Дата: сегодня"),
-    row(Action::Yesterday,   "yesterday",    Form,   "Date: yesterday",              "Дата: вчера"),
-    row(Action::LinkEarlier, "link-earlier", Form,   "Link the earlier appeal",      "Связать с предыдущим обращением"),
+    row(Action::Quit,        "quit",         Global, ("Quit", "quit"), ("Выход", "выход")),
+    row(Action::Cancel,      "cancel",       Global, ("Cancel, close", "back"), ("Отмена, закрыть", "назад")),
+    row(Action::Help,        "help",         Global, ("Keys of this screen", "help"), ("Клавиши этого экрана", "справка")),
+    row(Action::Up,          "up",           Table, ("Previous row", "up"), ("Предыдущая строка", "вверх")),
+    row(Action::Down,        "down",         Table, ("Next row", "down"), ("Следующая строка", "вниз")),
+    row(Action::PageUp,      "page-up",      Table, ("Page up", "page up"), ("Страница вверх", "стр. вверх")),
+    row(Action::PageDown,    "page-down",    Table, ("Page down", "page down"), ("Страница вниз", "стр. вниз")),
+    row(Action::Top,         "top",          Table, ("First row", "first"), ("Первая строка", "в начало")),
+    row(Action::Bottom,      "bottom",       Table, ("Last row", "last"), ("Последняя строка", "в конец")),
+    row(Action::NextQueue,   "next-queue",   Table, ("Next queue", "queue"), ("Следующая очередь", "очередь")),
+    row(Action::PrevQueue,   "prev-queue",   Table, ("Previous queue", "queue back"), ("Предыдущая очередь", "очередь назад")),
+    row(Action::Open,        "open",         Table, ("Open the appeal card", "card"), ("Открыть карточку обращения", "карточка")),
+    row(Action::Filter,      "filter",       Table, ("Filter the queue as you type", "filter"), ("Фильтр очереди", "фильтр")),
+    row(Action::Sort,        "sort",         Table, ("Sort by term, received, number", "sort"), ("Сортировка: срок, дата поступления, номер", "сортировка")),
+    row(Action::NewAppeal,   "new-appeal",   Table, ("Register a new appeal", "new"), ("Зарегистрировать обращение", "новое")),
+    row(Action::Edit,        "edit",         Card, ("Edit the registration", "edit"), ("Изменить регистрационные данные", "изменить")),
+    row(Action::NextField,   "next-field",   Form, ("Next field", "next field"), ("Следующее поле", "след. поле")),
+    row(Action::PrevField,   "prev-field",   Form, ("Previous field", "prev. field"), ("Предыдущее поле", "пред. поле")),
+    row(Action::Save,        "save",         Form, ("Save", "save"), ("Сохранить", "сохранить")),
+    row(Action::Today,       "today",        Form, ("Date: today", "today"), ("Дата: сегодня", "сегодня")),
+    row(Action::Yesterday,   "yesterday",    Form, ("Date: yesterday", "yesterday"), ("Дата: вчера", "вчера")),
+    row(Action::LinkEarlier, "link-earlier", Form, ("Link the earlier appeal", "link"), ("Связать с предыдущим обращением", "связать")),
 ];
 
 /// The row of an action.

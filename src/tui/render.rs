@@ -1,0 +1,339 @@
+//! State to screen: the status line, the queues, the table, the footer and the overlays.
+//! Pure drawing on a ratatui frame; the snapshot tests draw on a `TestBackend`.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, Paragraph, Row, Table, Wrap};
+
+use super::actions::{ACTIONS, Action, Context};
+use super::app::{App, Flash, Overlay, Screen};
+use super::columns::{self, Column};
+use super::ui::{Ui, date, harmless};
+use crate::domain::queue::Queue;
+use crate::domain::terms::Urgency;
+use crate::i18n::Arg;
+use crate::service::api;
+
+/// Queue names and counts need this much; the table takes the rest.
+const QUEUES_WIDTH: u16 = 22;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [status, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(frame.area());
+    status_line(frame, status, app);
+    match &app.screen {
+        Screen::Table => table_screen(frame, body, app),
+        Screen::Card(card) => card.render(frame, body, &app.ui),
+        Screen::Form(form) => form.render(frame, body, &app.ui),
+    }
+    footer_line(frame, footer, app);
+    match app.overlay {
+        Some(Overlay::Help) => help(frame, body, app),
+        Some(Overlay::Problems) => problems(frame, body, app),
+        None => {}
+    }
+}
+
+fn status_line(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let who = match &app.user {
+        Some(user) => {
+            let roles: Vec<String> = user
+                .roles
+                .iter()
+                .map(|r| ui.text(&format!("role-{}", r.name())))
+                .collect();
+            format!("{} ({})", harmless(&user.login), roles.join(", "))
+        }
+        None => String::from("…"),
+    };
+    let overdue = app.count(Queue::Overdue).unwrap_or(0);
+    let overdue_style = if overdue > 0 {
+        ui.theme.urgency(&Urgency::Overdue { days: 1 })
+    } else {
+        Style::new()
+    };
+    let due_today = Arg::Num(i64::try_from(app.due_today).unwrap_or(i64::MAX));
+    let overdue = Arg::Num(i64::try_from(overdue).unwrap_or(i64::MAX));
+    let left = Line::from(vec![
+        Span::raw(format!(" {who} │ {} │ ", date(ui.today))),
+        Span::styled(
+            ui.text_with("status-overdue", &[("count", overdue)]),
+            overdue_style,
+        ),
+        Span::raw(" │ "),
+        Span::raw(ui.text_with("status-due-today", &[("count", due_today)])),
+    ]);
+    let (state, style) = if app.online {
+        (ui.text("status-online"), ui.theme.good())
+    } else {
+        (ui.text("status-offline"), ui.theme.error())
+    };
+    // The connection state is what must never be cut off, so it gets its room first.
+    let width = state.chars().count() as u16 + 2;
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
+    frame.render_widget(Paragraph::new(left), left_area);
+    let right = Line::styled(format!(" {state} "), style);
+    frame.render_widget(
+        Paragraph::new(right).alignment(Alignment::Right),
+        right_area,
+    );
+}
+
+fn table_screen(frame: &mut Frame, area: Rect, app: &App) {
+    let width = if area.width >= 60 { QUEUES_WIDTH } else { 0 };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(width), Constraint::Min(20)]).areas(area);
+    if width > 0 {
+        queues(frame, left, app);
+    }
+    if app.registry_empty() {
+        greeting(frame, right, &app.ui);
+    } else {
+        table(frame, right, app);
+    }
+}
+
+fn queues(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let items: Vec<ListItem> = app
+        .queues()
+        .into_iter()
+        .map(|queue| {
+            let name = ui.text(queue_message(queue));
+            let count = app.count(queue).map(|c| c.to_string()).unwrap_or_default();
+            let room = usize::from(area.width.saturating_sub(2));
+            let pad = room.saturating_sub(name.chars().count() + count.chars().count());
+            let text = format!("{name}{}{count}", " ".repeat(pad));
+            let style = if queue == app.table.queue {
+                ui.theme.selected()
+            } else {
+                Style::new()
+            };
+            ListItem::new(Line::styled(text, style))
+        })
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(ui.text("queues-title"));
+    frame.render_widget(List::new(items).block(block), area);
+}
+
+pub fn queue_message(queue: Queue) -> &'static str {
+    match queue {
+        Queue::Incoming => "queue-incoming",
+        Queue::Mine => "queue-mine",
+        Queue::Overdue => "queue-overdue",
+        Queue::Returned => "queue-returned",
+        Queue::CoExecuting => "queue-coexec",
+        Queue::OnSignature => "queue-signature",
+        Queue::All => "queue-all",
+    }
+}
+
+fn table(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let view = &app.table;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(table_title(app))
+        .title_bottom(filter_line(app));
+    let inner = block.inner(area);
+    let chosen = columns::fit(inner.width);
+    let header = Row::new(chosen.iter().map(|c| ui.text(c.message()))).style(ui.theme.title());
+    let rows: Vec<Row> = view
+        .visible()
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let index = view.top + i as u64;
+            let cells = chosen.iter().map(|c| cell(*c, row, ui));
+            let style = if index == view.selected {
+                ui.theme.selected()
+            } else {
+                Style::new()
+            };
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let widths: Vec<Constraint> = chosen.iter().map(|c| c.constraint()).collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .column_spacing(1);
+    frame.render_widget(table, area);
+    if view.total == 0 {
+        let text = Paragraph::new(ui.text("queue-empty")).style(ui.theme.dim());
+        let spot = Rect {
+            y: inner.y + 1,
+            height: 1,
+            ..inner
+        };
+        frame.render_widget(text, spot);
+    }
+}
+
+fn table_title(app: &App) -> String {
+    let ui = &app.ui;
+    let view = &app.table;
+    let count = ui.text_with("appeals-count", &[("count", Arg::Num(view.total as i64))]);
+    let order = ui.text(view.order.message());
+    format!(
+        " {} · {count} · {order} ",
+        ui.text(queue_message(view.queue))
+    )
+}
+
+fn filter_line(app: &App) -> Line<'static> {
+    let view = &app.table;
+    if !view.filtering && view.filter.is_empty() {
+        return Line::default();
+    }
+    let cursor = if view.filtering { "▏" } else { "" };
+    Line::from(format!(
+        " {}: {}{cursor} ",
+        app.ui.text("filter-title"),
+        harmless(&view.filter)
+    ))
+}
+
+fn cell<'a>(column: Column, row: &'a api::Row, ui: &Ui) -> ratatui::widgets::Cell<'a> {
+    use ratatui::widgets::Cell;
+    match column {
+        Column::Number => Cell::from(harmless(&row.number).into_owned()),
+        Column::Received => Cell::from(date(row.received)),
+        Column::Applicant => Cell::from(harmless(&row.applicant).into_owned()),
+        Column::Form => Cell::from(ui.label(row.form)),
+        Column::Method => Cell::from(ui.label(row.method)),
+        Column::Status => Cell::from(ui.label(row.status)),
+        Column::Lead => Cell::from(
+            row.lead
+                .as_deref()
+                .map(harmless)
+                .unwrap_or_default()
+                .into_owned(),
+        ),
+        Column::Term => Cell::from(date(row.term)).style(ui.theme.urgency(&row.urgency)),
+        Column::Left => {
+            Cell::from(columns::days_left(row, ui)).style(ui.theme.urgency(&row.urgency))
+        }
+    }
+}
+
+fn greeting(frame: &mut Frame, area: Rect, ui: &Ui) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(ui.text("welcome-title"));
+    let text = Paragraph::new(ui.text("empty-registry"))
+        .wrap(Wrap { trim: true })
+        .block(block);
+    frame.render_widget(text, area);
+}
+
+fn footer_line(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let line = match &app.flash {
+        Some(Flash::Info(text)) => Line::styled(text.clone(), ui.theme.good()),
+        Some(Flash::Error(text)) => Line::styled(text.clone(), ui.theme.error()),
+        None => hints(app),
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The frequent keys of the current screen, from the keymap and the table of actions.
+fn hints(app: &App) -> Line<'static> {
+    let ui = &app.ui;
+    let wanted: &[Action] = match app.context() {
+        Context::Table if app.table.filtering => &[Action::Cancel],
+        Context::Table => &[
+            Action::Open,
+            Action::NewAppeal,
+            Action::Filter,
+            Action::Sort,
+            Action::NextQueue,
+            Action::Help,
+            Action::Quit,
+        ],
+        Context::Card => &[Action::Edit, Action::Cancel, Action::Help],
+        Context::Form | Context::Global => &[
+            Action::Save,
+            Action::NextField,
+            Action::Today,
+            Action::LinkEarlier,
+            Action::Cancel,
+        ],
+    };
+    let mut spans = Vec::new();
+    for action in wanted {
+        let Some(key) = ui.key_of(*action) else {
+            continue;
+        };
+        spans.push(Span::styled(key, ui.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", ui.short(*action))));
+    }
+    Line::from(spans)
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let context = app.context();
+    let rows: Vec<Row> = ACTIONS
+        .iter()
+        .filter(|info| info.context == context || info.context == Context::Global)
+        .map(|info| {
+            let keys = ui.keys_of(info.action);
+            Row::new(vec![
+                Span::styled(keys, ui.theme.key()),
+                Span::raw(ui.description(info.action)),
+            ])
+        })
+        .collect();
+    let height = (rows.len() as u16 + 2).min(area.height);
+    let width = area.width.min(64);
+    let spot = centred(area, width, height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(ui.text("help-title"));
+    let table = Table::new(rows, [Constraint::Length(20), Constraint::Min(10)]).block(block);
+    frame.render_widget(Clear, spot);
+    frame.render_widget(table, spot);
+}
+
+fn problems(frame: &mut Frame, area: Rect, app: &App) {
+    let ui = &app.ui;
+    let mut lines = vec![Line::from(ui.text("keymap-problems-intro"))];
+    lines.extend(
+        app.problems
+            .iter()
+            .map(|p| Line::from(format!("{}: {}", harmless(&p.origin), harmless(&p.message)))),
+    );
+    lines.push(Line::styled(ui.text("press-any-key"), ui.theme.dim()));
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let spot = centred(area, area.width.min(76), height);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(ui.text("keymap-problems-title"));
+    frame.render_widget(Clear, spot);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        spot,
+    );
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    Rect {
+        x: area.x + area.width.saturating_sub(width) / 2,
+        y: area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,184 @@
+//! The chosen queue as the table shows it: a window of rows fetched from the server around
+//! the selection, the selection itself, the order and the filter. A queue of 100,000 appeals
+//! costs the screen one window of rows, never the whole list.
+
+use crate::client::ClientError;
+use crate::domain::model::AppealId;
+use crate::domain::queue::Queue;
+use crate::protocol::{Request, Response};
+use crate::service::api::{Row, RowPage};
+
+use super::source::Source;
+
+/// The order of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Term,
+    Received,
+    Number,
+}
+
+impl Order {
+    pub fn next(self) -> Order {
+        match self {
+            Order::Term => Order::Received,
+            Order::Received => Order::Number,
+            Order::Number => Order::Term,
+        }
+    }
+
+    /// The message id of its name.
+    pub fn message(self) -> &'static str {
+        match self {
+            Order::Term => "sort-term",
+            Order::Received => "sort-received",
+            Order::Number => "sort-number",
+        }
+    }
+}
+
+/// Rows fetched beyond the visible ones on each side, so that moving a few rows or a page
+/// rarely waits for the server.
+const MARGIN_PAGES: u64 = 1;
+
+#[derive(Debug, Clone)]
+pub struct QueueView {
+    pub queue: Queue,
+    pub order: Order,
+    pub filter: String,
+    /// The filter is being typed: characters go to it, not to the keymap.
+    pub filtering: bool,
+    /// The fetched rows; `rows[0]` is row `first` of the queue.
+    pub rows: Vec<Row>,
+    pub first: u64,
+    pub total: u64,
+    pub selected: u64,
+    /// The first row on screen.
+    pub top: u64,
+    /// Rows the table has room for, set from the terminal size.
+    pub height: u64,
+}
+
+impl QueueView {
+    pub fn new(queue: Queue) -> QueueView {
+        QueueView {
+            queue,
+            order: Order::Term,
+            filter: String::new(),
+            filtering: false,
+            rows: Vec::new(),
+            first: 0,
+            total: 0,
+            selected: 0,
+            top: 0,
+            height: 10,
+        }
+    }
+
+    /// The appeal under the cursor, when its row is fetched.
+    pub fn current(&self) -> Option<&Row> {
+        let index = self.selected.checked_sub(self.first)?;
+        self.rows.get(usize::try_from(index).ok()?)
+    }
+
+    /// The rows on screen, from `top`.
+    pub fn visible(&self) -> &[Row] {
+        let start = self.top.saturating_sub(self.first) as usize;
+        let start = start.min(self.rows.len());
+        let end = (start + self.height as usize).min(self.rows.len());
+        &self.rows[start..end]
+    }
+
+    /// Moves the selection by `delta` rows, fetching when it leaves the window.
+    pub fn move_by(&mut self, source: &mut dyn Source, delta: i64) -> Result<(), ClientError> {
+        let last = self.total.saturating_sub(1);
+        let target = self.selected.saturating_add_signed(delta).min(last);
+        self.select(source, target)
+    }
+
+    pub fn select(&mut self, source: &mut dyn Source, index: u64) -> Result<(), ClientError> {
+        self.selected = index.min(self.total.saturating_sub(1));
+        self.scroll();
+        if !self.window_covers_screen() {
+            self.fetch(source)?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the selection on screen.
+    fn scroll(&mut self) {
+        let height = self.height.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + height {
+            self.top = self.selected + 1 - height;
+        }
+        let max_top = self.total.saturating_sub(height);
+        self.top = self.top.min(max_top);
+    }
+
+    fn window_covers_screen(&self) -> bool {
+        let end = self.first + self.rows.len() as u64;
+        let screen_end = (self.top + self.height).min(self.total);
+        self.top >= self.first && screen_end <= end
+    }
+
+    /// Fetches the window around the screen again, keeping the selection on the same appeal
+    /// when it is still in the window (a change elsewhere may have moved it).
+    pub fn refresh(&mut self, source: &mut dyn Source) -> Result<(), ClientError> {
+        let kept: Option<AppealId> = self.current().map(|r| r.id);
+        self.fetch(source)?;
+        if let Some(id) = kept
+            && let Some(pos) = self.rows.iter().position(|r| r.id == id)
+        {
+            self.selected = self.first + pos as u64;
+        }
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        self.scroll();
+        if !self.window_covers_screen() {
+            self.fetch(source)?;
+        }
+        Ok(())
+    }
+
+    /// Starts the queue again from its first row.
+    pub fn reset(&mut self, source: &mut dyn Source) -> Result<(), ClientError> {
+        self.selected = 0;
+        self.top = 0;
+        self.fetch(source)
+    }
+
+    fn fetch(&mut self, source: &mut dyn Source) -> Result<(), ClientError> {
+        let margin = self.height * MARGIN_PAGES;
+        let offset = self.top.saturating_sub(margin);
+        let limit = self.height + 2 * margin;
+        let page = fetch_page(source, self.request(offset, limit.max(1)))?;
+        self.first = page.offset;
+        self.total = page.total;
+        self.rows = page.rows;
+        Ok(())
+    }
+
+    fn request(&self, offset: u64, limit: u64) -> Request {
+        Request::Queue {
+            queue: self.queue,
+            offset,
+            limit,
+        }
+    }
+}
+
+fn fetch_page(source: &mut dyn Source, request: Request) -> Result<RowPage, ClientError> {
+    match source.call(request)? {
+        Response::Page(page) => Ok(page),
+        other => Err(unexpected(&other)),
+    }
+}
+
+/// A server that answers a request with the wrong kind of response is a bug on its side;
+/// the screen reports it like a lost connection instead of panicking.
+pub fn unexpected(response: &Response) -> ClientError {
+    let kind = format!("{response:?}");
+    let kind: String = kind.chars().take(40).collect();
+    ClientError::Disconnected(format!("unexpected answer from the server: {kind}"))
+}

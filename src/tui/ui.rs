@@ -1,0 +1,174 @@
+//! What every drawing function needs besides its own state: the message catalogue, the
+//! colours (or none, under `NO_COLOR`), the keymap for key hints, and today's date.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use ratatui::style::{Color, Modifier, Style};
+
+use super::actions::Action;
+use super::keymap::Keymap;
+use super::keys;
+use crate::domain::labels::Labelled;
+use crate::domain::terms::Urgency;
+use crate::domain::validate::is_forbidden;
+use crate::i18n::{Arg, Catalog, Lang};
+
+/// Colours readable on dark and on light terminals: the 16 basic colours the user's own theme
+/// defines, never the bright yellow or cyan that vanish on white.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colour unless `NO_COLOR` is set to anything non-empty (no-color.org).
+    pub fn from_env() -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme { color: !no_color }
+    }
+
+    fn fg(self, color: Color) -> Style {
+        if self.color {
+            Style::new().fg(color)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// How a term of this urgency is drawn; the symbol beside it carries the same meaning.
+    pub fn urgency(self, urgency: &Urgency) -> Style {
+        match urgency {
+            Urgency::Overdue { .. } => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Urgency::DueToday => self.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            Urgency::DueSoon { .. } => self.fg(Color::Yellow),
+            Urgency::Fine => Style::new(),
+            Urgency::Answered => self.fg(Color::DarkGray),
+        }
+    }
+
+    pub fn selected(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
+    pub fn title(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn dim(self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn good(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn key(self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The symbol of an urgency, so that the meaning survives without colour.
+pub fn urgency_symbol(urgency: &Urgency) -> &'static str {
+    match urgency {
+        Urgency::Overdue { .. } => "‼",
+        Urgency::DueToday => "●",
+        Urgency::DueSoon { .. } => "◐",
+        Urgency::Fine => "·",
+        Urgency::Answered => "✓",
+    }
+}
+
+pub struct Ui {
+    pub catalog: Catalog,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub today: NaiveDate,
+}
+
+impl Ui {
+    pub fn lang(&self) -> Lang {
+        self.catalog.lang()
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.catalog.text(id)
+    }
+
+    pub fn text_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalog.text_with(id, args)
+    }
+
+    /// The label of an enumeration value in the screen's language.
+    pub fn label<T: Labelled>(&self, value: T) -> &'static str {
+        match self.lang() {
+            Lang::En => value.label_en(),
+            Lang::Ru => value.label_ru(),
+        }
+    }
+
+    /// The first key bound to `action`, as the footer and the help show it.
+    pub fn key_of(&self, action: Action) -> Option<String> {
+        let bindings = self.keymap.keys_of(action);
+        let first = bindings.first()?;
+        Some(
+            first
+                .iter()
+                .map(keys::display)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    /// Every key bound to `action`, for the help overlay.
+    pub fn keys_of(&self, action: Action) -> String {
+        self.keymap
+            .keys_of(action)
+            .iter()
+            .map(|b| b.iter().map(keys::display).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Dates on screen are dd.mm.yyyy in both languages, as the regulation writes them.
+pub fn date(day: NaiveDate) -> String {
+    day.format("%d.%m.%Y").to_string()
+}
+
+/// Text from an applicant with every character that could move the cursor or change the
+/// terminal replaced by a visible mark.
+pub fn harmless(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_forbidden) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_forbidden(c) { '�' } else { c })
+            .collect(),
+    )
+}
+
+impl Ui {
+    /// The footer's word or two for an action.
+    pub fn short(&self, action: Action) -> &'static str {
+        let info = super::actions::info(action);
+        match self.lang() {
+            Lang::En => info.hint_en,
+            Lang::Ru => info.hint_ru,
+        }
+    }
+
+    /// The help overlay's description of an action.
+    pub fn description(&self, action: Action) -> &'static str {
+        let info = super::actions::info(action);
+        match self.lang() {
+            Lang::En => info.en,
+            Lang::Ru => info.ru,
+        }
+    }
+}
