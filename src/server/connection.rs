@@ -173,7 +173,7 @@ fn serve_requests(
                 shared.stop();
                 Ok(crate::protocol::Response::Done)
             }
-            other => dispatch::dispatch(shared, login, other),
+            other => dispatch::dispatch(&shared.service, &|| shared.status(), login, other),
         };
         if outbox.send(ServerFrame::Reply { id, result }).is_err() || shared.stopping() {
             return;

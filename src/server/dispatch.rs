@@ -1,12 +1,17 @@
 //! One request to one service call, on behalf of the connection's user.
 
-use super::Shared;
-use crate::protocol::{Request, Response};
+use crate::protocol::{Request, Response, ServerStatus};
+use crate::service::Service;
 use crate::service::api::ServiceError;
 
-/// Carries out a request for `login`. `Shutdown` and `Status` are the server's own.
-pub fn dispatch(shared: &Shared, login: &str, request: Request) -> Result<Response, ServiceError> {
-    let service = &shared.service;
+/// Carries out a request for `login`. `Shutdown` and `Status` are the server's own: `status`
+/// describes the server answering (the screen's tests answer without a socket).
+pub fn dispatch(
+    service: &Service,
+    status: &dyn Fn() -> ServerStatus,
+    login: &str,
+    request: Request,
+) -> Result<Response, ServiceError> {
     Ok(match request {
         Request::Whoami => Response::User(service.caller(login)?),
         Request::Register(form) => Response::Outcome(Box::new(service.register(login, &form)?)),
@@ -65,7 +70,7 @@ pub fn dispatch(shared: &Shared, login: &str, request: Request) -> Result<Respon
         }
         Request::Status => {
             service.caller(login)?;
-            Response::Status(shared.status())
+            Response::Status(status())
         }
         Request::Shutdown => {
             return Err(ServiceError::Forbidden {

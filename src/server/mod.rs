@@ -3,7 +3,7 @@
 //! those who subscribed. It learns who a client is from the socket's peer credentials.
 
 mod connection;
-mod dispatch;
+pub mod dispatch;
 
 use std::collections::HashMap;
 use std::os::fd::AsFd;

@@ -5,7 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{
+    Block, Borders, Clear, HighlightSpacing, List, ListItem, Paragraph, Row, Table, TableState,
+    Wrap,
+};
 
 use super::actions::{ACTIONS, Action, Context};
 use super::app::{App, Flash, Overlay, Screen};
@@ -109,9 +112,10 @@ fn queues(frame: &mut Frame, area: Rect, app: &App) {
         .map(|queue| {
             let name = ui.text(queue_message(queue));
             let count = app.count(queue).map(|c| c.to_string()).unwrap_or_default();
-            let room = usize::from(area.width.saturating_sub(2));
+            let mark = if queue == app.table.queue { '›' } else { ' ' };
+            let room = usize::from(area.width.saturating_sub(3));
             let pad = room.saturating_sub(name.chars().count() + count.chars().count());
-            let text = format!("{name}{}{count}", " ".repeat(pad));
+            let text = format!("{mark}{name}{}{count}", " ".repeat(pad));
             let style = if queue == app.table.queue {
                 ui.theme.selected()
             } else {
@@ -151,24 +155,20 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
     let rows: Vec<Row> = view
         .visible()
         .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let index = view.top + i as u64;
-            let cells = chosen.iter().map(|c| cell(*c, row, ui));
-            let style = if index == view.selected {
-                ui.theme.selected()
-            } else {
-                Style::new()
-            };
-            Row::new(cells).style(style)
-        })
+        .map(|row| Row::new(chosen.iter().map(|c| cell(*c, row, ui))))
         .collect();
     let widths: Vec<Constraint> = chosen.iter().map(|c| c.constraint()).collect();
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
-        .column_spacing(1);
-    frame.render_widget(table, area);
+        .column_spacing(1)
+        .row_highlight_style(ui.theme.selected())
+        // The marker shows the selection where reverse video does not (a plain capture).
+        .highlight_symbol("›")
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = TableState::default();
+    state.select(usize::try_from(view.selected.saturating_sub(view.top)).ok());
+    frame.render_stateful_widget(table, area, &mut state);
     if view.total == 0 {
         let text = Paragraph::new(ui.text("queue-empty")).style(ui.theme.dim());
         let spot = Rect {

@@ -116,3 +116,27 @@ fn forward<T>(mut client: Client, events: &Sender<T>, wrap: fn(Signal) -> T) -> 
         }
     }
 }
+
+/// The service answered in this process, without a socket: for tests and benchmarks of the
+/// screen, which then see exactly what the server would send.
+pub struct Local {
+    pub service: std::sync::Arc<crate::service::Service>,
+    pub login: String,
+}
+
+impl Source for Local {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        let status = || crate::protocol::ServerStatus {
+            socket: String::new(),
+            pid: std::process::id(),
+            uptime_s: 0,
+            version: crate::protocol::PROGRAM_VERSION.to_string(),
+            data_dir: String::new(),
+            database_bytes: 0,
+            on_demand: false,
+            operators: Vec::new(),
+        };
+        crate::server::dispatch::dispatch(&self.service, &status, &self.login, request)
+            .map_err(ClientError::Service)
+    }
+}

@@ -94,3 +94,4 @@ pub fn form(applicant: &str, received: NaiveDate) -> AppealForm {
         ..AppealForm::default()
     }
 }
+pub mod screen;

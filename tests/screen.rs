@@ -1,0 +1,159 @@
+//! The full-screen interface without a terminal: key strings in, the drawn screen out.
+//! Snapshots are at 80x24 and 160x48 in both languages.
+
+mod common;
+
+use appeals::config::KeymapChoice;
+use appeals::domain::queue::Queue;
+use appeals::i18n::Lang;
+use appeals::service::Service;
+use appeals::tui::app::{Overlay, Screen as View};
+use common::screen::{Screen, keymap};
+use common::{date, form};
+
+/// Four appeals received on different days, so that the terms differ in urgency.
+fn four_appeals(service: &Service) {
+    let people = [
+        ("Иванов Иван Иванович", date(2026, 11, 16)),
+        ("ТОО «Алатау Инжиниринг»", date(2026, 11, 24)),
+        ("Smith John", date(2026, 11, 30)),
+        ("Петрова Анна Сергеевна", date(2026, 12, 2)),
+    ];
+    for (name, received) in people {
+        service
+            .register("reg", &form(name, received))
+            .expect("register");
+    }
+}
+
+#[test]
+fn registrar_starts_on_incoming_with_every_appeal_listed() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    let text = screen.draw(80, 24);
+    assert_eq!(screen.app.table.queue, Queue::Incoming);
+    assert!(text.contains("Incoming · 4 appeals"), "{text}");
+    for name in ["Иванов Иван", "ТОО «Алатау", "Smith John", "Петрова Анна"]
+    {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+}
+
+#[test]
+fn queue_table_snapshots_in_both_languages_and_sizes() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", four_appeals);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            insta::assert_snapshot!(format!("table_{}_{w}x{h}", lang.code()), text);
+        }
+    }
+}
+
+#[test]
+fn empty_registry_greets_with_what_to_do_next() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", |_| {});
+        let text = screen.draw(80, 24);
+        assert!(text.contains("appeals demo"), "{text}");
+        insta::assert_snapshot!(format!("empty_{}_80x24", lang.code()), text);
+    }
+}
+
+#[test]
+fn terms_carry_a_symbol_so_no_colour_keeps_their_meaning() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    let text = screen.draw(80, 24);
+    // Received 16.11 -> term 26.11, overdue by 7 days on 03.12.
+    assert!(text.contains("‼ -7"), "{text}");
+    assert!(text.contains("· "), "{text}");
+}
+
+#[test]
+fn arrows_move_the_selection_and_enter_opens_that_card() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("down down");
+    assert_eq!(screen.app.table.selected, 2);
+    let number = screen
+        .app
+        .table
+        .current()
+        .expect("a selected row")
+        .number
+        .clone();
+    screen.press("enter");
+    let View::Card(card) = &screen.app.screen else {
+        panic!("enter did not open the card");
+    };
+    assert_eq!(card.view.appeal.number_text, number);
+    screen.press("esc");
+    assert!(matches!(screen.app.screen, View::Table));
+    assert_eq!(
+        screen.app.table.selected, 2,
+        "the selection survives the card"
+    );
+}
+
+#[test]
+fn russian_layout_keys_act_as_the_latin_key_in_their_place() {
+    let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
+    // `ы` sits where `s` is: sort by received date.
+    screen.press("ы");
+    assert_eq!(screen.app.table.order.message(), "sort-received");
+    // `т` sits where `n` is: the registration form.
+    screen.press("т");
+    assert!(matches!(screen.app.screen, View::Form(_)));
+}
+
+#[test]
+fn vim_keymap_moves_with_j_and_k_and_their_russian_places() {
+    let keymap = keymap(KeymapChoice::Vim);
+    let mut screen = Screen::with_keymap(Lang::En, "reg", keymap, four_appeals);
+    screen.press("j j k");
+    assert_eq!(screen.app.table.selected, 1);
+    screen.press("о о");
+    assert_eq!(screen.app.table.selected, 3);
+    screen.press("g g");
+    assert_eq!(screen.app.table.selected, 0);
+    screen.press("G");
+    assert_eq!(screen.app.table.selected, 3);
+}
+
+#[test]
+fn tab_walks_the_queues_a_registrar_has() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("tab");
+    assert_eq!(screen.app.table.queue, Queue::Mine);
+    screen.press("backtab backtab");
+    assert_eq!(
+        screen.app.table.queue,
+        Queue::All,
+        "wraps, and no On signature"
+    );
+}
+
+#[test]
+fn question_mark_shows_the_keys_of_the_table_from_the_keymap() {
+    let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
+    screen.press("?");
+    assert_eq!(screen.app.overlay, Some(Overlay::Help));
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Клавиши"), "{text}");
+    assert!(text.contains("Зарегистрировать обращение"), "{text}");
+    insta::assert_snapshot!("help_ru_80x24", text);
+    screen.press("esc");
+    assert_eq!(screen.app.overlay, None);
+}
+
+#[test]
+fn another_operators_registration_appears_and_the_selection_stays_on_its_appeal() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("down");
+    let chosen = screen.app.table.current().expect("selected").id;
+    // Received earlier than all the others: it sorts first and pushes the rest down.
+    let earlier = form("Early Bird", date(2026, 11, 2));
+    screen.service.register("reg", &earlier).expect("register");
+    screen.notice();
+    assert_eq!(screen.app.table.total, 5);
+    assert_eq!(screen.app.table.current().expect("selected").id, chosen);
+    assert!(screen.draw(80, 24).contains("Early Bird"));
+}
