@@ -157,3 +157,57 @@ fn another_operators_registration_appears_and_the_selection_stays_on_its_appeal(
     assert_eq!(screen.app.table.current().expect("selected").id, chosen);
     assert!(screen.draw(80, 24).contains("Early Bird"));
 }
+
+#[test]
+fn card_shows_fields_term_explained_day_by_day_and_history_in_both_languages() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", four_appeals);
+        screen.press("enter");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            insta::assert_snapshot!(format!("card_{}_{w}x{h}", lang.code()), text);
+        }
+        let text = screen.draw(160, 48);
+        let (day, history) = match lang {
+            Lang::En => ("17.11.2026: day 1", "Registered"),
+            Lang::Ru => ("17.11.2026: день 1", "Зарегистрировано"),
+        };
+        assert!(text.contains(day), "{text}");
+        assert!(text.contains(history), "{text}");
+        assert!(text.contains("Иванов Иван Иванович"), "{text}");
+    }
+}
+
+#[test]
+fn every_history_action_has_a_name_in_both_languages() {
+    use appeals::domain::model::ActionKind;
+    use appeals::i18n::Catalog;
+    for lang in [Lang::En, Lang::Ru] {
+        let catalog = Catalog::new(lang);
+        for kind in ActionKind::ALL {
+            let id = format!("action-{}", kind.code());
+            assert!(
+                !catalog.text(&id).starts_with('['),
+                "{id} missing in {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn card_scrolls_and_escape_returns_to_the_same_row() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("down enter");
+    let before = screen.draw(80, 24);
+    screen.press("pagedown");
+    let after = screen.draw(80, 24);
+    assert_ne!(before, after, "page down scrolls the card");
+    screen.press("q");
+    assert!(
+        matches!(screen.app.screen, View::Table),
+        "q closes the card, not the program"
+    );
+    assert!(!screen.app.quit);
+    assert_eq!(screen.app.table.selected, 1);
+}

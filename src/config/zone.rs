@@ -29,6 +29,16 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The instant `at` as the office's clock shows it, in a `chrono` format.
+    pub fn format(&self, at: DateTime<Utc>, pattern: &str) -> String {
+        match self {
+            Zone::Local => at.with_timezone(&Local).format(pattern).to_string(),
+            Zone::Named(tz) => at.with_timezone(tz).format(pattern).to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Zone {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -262,7 +262,7 @@ fn hints(app: &App) -> Line<'static> {
             Action::Quit,
         ],
         Context::Card => &[Action::Edit, Action::Cancel, Action::Help],
-        Context::Form | Context::Global => &[
+        Context::Form | Context::Global | Context::Browse => &[
             Action::Save,
             Action::NextField,
             Action::Today,
@@ -286,7 +286,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let rows: Vec<Row> = ACTIONS
         .iter()
-        .filter(|info| info.context == context || info.context == Context::Global)
+        .filter(|info| info.context.overlaps(context))
         .map(|info| {
             let keys = ui.keys_of(info.action);
             Row::new(vec![

@@ -50,6 +50,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         theme: Theme::from_env(),
         keymap,
         today: options.config.time_zone.today(chrono::Utc::now()),
+        zone: options.config.time_zone,
     };
 
     let (events, inbox) = mpsc::channel();

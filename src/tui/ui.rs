@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::style::{Color, Modifier, Style};
 
 use super::actions::Action;
 use super::keymap::Keymap;
 use super::keys;
+use crate::config::Zone;
 use crate::domain::labels::Labelled;
 use crate::domain::terms::Urgency;
 use crate::domain::validate::is_forbidden;
@@ -88,9 +89,21 @@ pub struct Ui {
     pub theme: Theme,
     pub keymap: Keymap,
     pub today: NaiveDate,
+    /// The office's time zone, for the times of the history.
+    pub zone: Zone,
 }
 
 impl Ui {
+    /// The office's calendar date of an instant.
+    pub fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
+        self.zone.today(at)
+    }
+
+    /// An instant as dd.mm.yyyy hh:mm in the office's time zone.
+    pub fn local_time(&self, at: DateTime<Utc>) -> String {
+        self.zone.format(at, "%d.%m.%Y %H:%M")
+    }
+
     pub fn lang(&self) -> Lang {
         self.catalog.lang()
     }

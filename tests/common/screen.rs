@@ -40,6 +40,7 @@ pub fn ui(lang: Lang, today: NaiveDate, keymap: Keymap) -> Ui {
         theme: Theme { color: false },
         keymap,
         today,
+        zone: appeals::config::Zone::Named(chrono_tz::UTC),
     }
 }
 
