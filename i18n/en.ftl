@@ -170,3 +170,4 @@ action-dispatch = Reply sent
 action-accept = Accepted by compliance
 action-return = Returned for rework
 action-resume = Rework resumed
+registrars-only = Only registrars register appeals.

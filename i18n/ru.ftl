@@ -180,3 +180,4 @@ action-dispatch = Ответ направлен
 action-accept = Принято комплаенс-службой
 action-return = Возвращено на доработку
 action-resume = Доработка начата
+registrars-only = Регистрировать обращения может только регистратор.

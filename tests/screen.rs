@@ -211,3 +211,13 @@ fn card_scrolls_and_escape_returns_to_the_same_row() {
     assert!(!screen.app.quit);
     assert_eq!(screen.app.table.selected, 1);
 }
+
+#[test]
+fn compliance_is_not_offered_the_registration_form() {
+    let mut screen = Screen::new(Lang::En, "audit", four_appeals);
+    let text = screen.draw(80, 24);
+    assert!(!text.contains("new"), "no `n new` hint for compliance:\n{text}");
+    screen.press("n");
+    assert!(matches!(screen.app.screen, View::Table));
+    assert!(screen.draw(80, 24).contains("Only registrars register appeals."));
+}

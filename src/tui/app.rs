@@ -15,6 +15,7 @@ use super::source::{Signal, Source};
 use super::table::{QueueView, unexpected};
 use super::ui::Ui;
 use crate::client::ClientError;
+use crate::domain::model::ActionKind;
 use crate::domain::queue::Queue;
 use crate::domain::user::{Role, User};
 use crate::protocol::{Request, Response};
@@ -267,7 +268,13 @@ impl App {
                 self.table.order = self.table.order.next();
                 self.table.reset(source)
             }
-            Action::NewAppeal => return self.open_form(FormView::new_appeal(&self.ui)),
+            Action::NewAppeal if self.may_register() => {
+                return self.open_form(FormView::new_appeal(&self.ui));
+            }
+            Action::NewAppeal => {
+                self.flash = Some(Flash::Error(self.ui.text("registrars-only")));
+                Ok(())
+            }
             _ => Ok(()),
         };
         self.settle(result);
@@ -422,6 +429,19 @@ impl App {
     pub fn on_terminate(&mut self) {
         self.on_deadline();
         self.quit = true;
+    }
+
+    /// Whether this user registers appeals (the form is theirs).
+    pub fn may_register(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.has(Role::Registrar))
+    }
+
+    /// Whether the open card's registration may be edited by this user now.
+    pub fn may_edit(&self) -> bool {
+        match &self.screen {
+            Screen::Card(card) => card.view.allowed.contains(&ActionKind::Edit),
+            _ => false,
+        }
     }
 
     pub fn context(&self) -> Context {

@@ -1,7 +1,7 @@
 //! The appeal card: every registration field, the term with its day-by-day explanation and
 //! the statutory term, the resolution and executors, earlier appeals of the same applicant,
 //! and the history as a timeline. One scrolling page at 80x24; on a wide terminal the
-//! history and the explanation get a column of their own.
+//! explanations of the terms get a column of their own.
 
 mod history;
 mod sections;
@@ -81,8 +81,9 @@ impl CardView {
         frame.render_widget(block, area);
 
         let mut main = sections::lines(&self.view, ui);
-        let mut side = term::lines(&self.view, ui);
-        side.extend(history::lines(&self.view, ui));
+        main.push(Line::default());
+        main.extend(history::lines(&self.view, ui));
+        let side = term::lines(&self.view, ui);
         if inner.width < TWO_COLUMNS_FROM {
             main.extend(side);
             self.pane(frame, inner, main);
