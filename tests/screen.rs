@@ -221,3 +221,32 @@ fn compliance_is_not_offered_the_registration_form() {
     assert!(matches!(screen.app.screen, View::Table));
     assert!(screen.draw(80, 24).contains("Only registrars register appeals."));
 }
+
+#[test]
+fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
+    use appeals::tui::run::load_keymap;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("keymap.toml");
+    let own = "open = [\"ctrl-q\"]\nfly = [\"x\"]\nsort = [\"ctrl-\"]\nfilter = [\"ctrl-q\"]\n";
+    std::fs::write(&path, own).expect("write the user's keymap");
+    let (keymap, problems) = load_keymap(KeymapChoice::Default, Some(path));
+    // The temporary directory's name would make the snapshot differ on every run.
+    let all: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert!(all.iter().any(|m| m.contains("unknown action `fly`")), "{all:?}");
+    assert!(all.iter().any(|m| m.starts_with("sort:")), "{all:?}");
+    assert!(all.iter().any(|m| m.contains("ctrl-q") || m.contains("Ctrl-q")), "{all:?}");
+
+    let mut screen = Screen::with_keymap(Lang::En, "reg", keymap, four_appeals);
+    screen.app.problems = problems;
+    screen.app.overlay = Some(Overlay::Problems);
+    let shown_dir = dir.path().display().to_string();
+    let text = screen.draw(80, 24).replace(&shown_dir, "~/.config/appeals");
+    assert!(text.contains("Keymap problems"), "{text}");
+    assert!(text.contains("unknown action `fly`"), "{text}");
+    insta::assert_snapshot!("keymap_problems_en_80x24", text);
+    screen.press("esc");
+    assert_eq!(screen.app.overlay, None);
+    // The user's own binding replaced the shipped one: ctrl-q opens, enter no longer does.
+    screen.press("enter");
+    assert!(matches!(screen.app.screen, View::Table));
+}
