@@ -111,6 +111,9 @@ fn next_event(inbox: &Receiver<Event>, deadline: Option<Instant>) -> anyhow::Res
 }
 
 pub fn handle(app: &mut App, event: Event) {
+    // A screen left open overnight shows the new day's terms from the first event after
+    // midnight on.
+    app.ui.today = app.ui.zone.today(chrono::Utc::now());
     match event {
         Event::Terminal(TermEvent::Key(key)) => app.on_key(key),
         Event::Terminal(TermEvent::Paste(text)) => app.on_paste(&text),
