@@ -55,6 +55,8 @@ pub struct App {
     pub problems: Vec<Problem>,
     pub online: bool,
     pending: Vec<Key>,
+    /// A change notice arrived: fetch again before the next frame.
+    stale: bool,
     pub quit: bool,
 }
 
@@ -76,6 +78,7 @@ impl App {
             problems,
             online: true,
             pending: Vec::new(),
+            stale: false,
             quit: false,
         };
         app.load();
@@ -396,7 +399,14 @@ impl App {
                     self.refresh();
                 }
             }
-            Signal::Notice(_) => self.refresh(),
+            Signal::Notice(_) => self.stale = true,
+        }
+    }
+
+    /// Fetches again what notices made stale: once per frame, however many arrived.
+    pub fn catch_up(&mut self) {
+        if std::mem::take(&mut self.stale) {
+            self.refresh();
         }
     }
 

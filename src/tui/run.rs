@@ -90,6 +90,7 @@ fn main_loop(
         while let Ok(event) = inbox.try_recv() {
             handle(app, event);
         }
+        app.catch_up();
         if !app.quit {
             screen.draw(|frame| render::draw(frame, app))?;
         }
