@@ -250,3 +250,36 @@ fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
     screen.press("enter");
     assert!(matches!(screen.app.screen, View::Table));
 }
+
+#[test]
+fn an_open_card_and_the_counts_follow_a_resolution_issued_elsewhere() {
+    use appeals::domain::action::Action;
+    use appeals::domain::model::Status;
+    use appeals::service::api::ActRequest;
+
+    let mut screen = Screen::new(Lang::En, "boss", four_appeals);
+    screen.press("enter");
+    let number = match &screen.app.screen {
+        View::Card(card) => card.view.appeal.number_text.clone(),
+        _ => panic!("the card did not open"),
+    };
+    let resolve = Action::Resolve {
+        executors: vec!["lead".into()],
+        instruction: "Подготовить ответ".into(),
+        term: None,
+    };
+    let request = ActRequest {
+        number,
+        revision: None,
+        action: resolve,
+    };
+    screen.service.act("boss", &request).expect("resolve");
+    screen.notice();
+
+    let View::Card(card) = &screen.app.screen else {
+        panic!("the card closed");
+    };
+    assert_eq!(card.view.appeal.status, Status::InProgress);
+    assert!(screen.draw(80, 24).contains("in progress"));
+    assert_eq!(screen.app.count(Queue::Incoming), Some(3));
+}
