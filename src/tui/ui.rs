@@ -185,3 +185,31 @@ impl Ui {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_direction_marks_from_applicants_are_made_visible_marks() {
+        let hostile = "Иванов\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}txt.exe\r\n";
+        let shown = harmless(hostile);
+        assert!(!shown.chars().any(is_forbidden), "{shown:?}");
+        assert_eq!(shown, "Иванов�[2J�]0;pwned��txt.exe��");
+    }
+
+    #[test]
+    fn ordinary_text_is_not_copied() {
+        assert!(matches!(harmless("ТОО «Алатау»"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn no_color_keeps_bold_but_drops_colours() {
+        let plain = Theme { color: false };
+        let style = plain.urgency(&Urgency::Overdue { days: 2 });
+        assert_eq!(style.fg, None);
+        assert!(style.add_modifier.contains(Modifier::BOLD));
+        let coloured = Theme { color: true };
+        assert_eq!(coloured.urgency(&Urgency::Overdue { days: 2 }).fg, Some(Color::Red));
+    }
+}
