@@ -123,7 +123,7 @@ fn action(step: &Step, appeal: &Appeal, today: NaiveDate) -> Action {
         },
         11 => Action::Comment { text: text() },
         12 => Action::ToSignature {
-            draft: (step.pick % 2 == 0).then(draft),
+            draft: step.pick.is_multiple_of(2).then(draft),
         },
         13 => Action::Sign {
             note: String::new(),
