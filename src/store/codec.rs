@@ -32,6 +32,9 @@ pub enum Kind {
     History,
     User,
     Counter,
+    /// A draft of the registration form (`domain::draft::FormDraft`), new in schema 1's
+    /// lifetime: it has its own tree, so older programs never meet it.
+    Draft,
 }
 
 impl Kind {
