@@ -41,7 +41,8 @@ pub fn harmless(text: &str) -> String {
         .collect()
 }
 
-fn cut(text: &str, width: usize) -> String {
+/// The text made harmless and cut to `width` characters, with an ellipsis when cut.
+pub(super) fn cut(text: &str, width: usize) -> String {
     let clean = harmless(text);
     if clean.chars().count() <= width {
         return clean;
@@ -403,6 +404,7 @@ pub fn print_check(summary: &CheckSummary) -> Result<(), Failure> {
     println!("history events: {}", summary.history_events);
     println!("users:          {}", summary.users);
     println!("index entries:  {}", summary.index_entries);
+    println!("drafts:         {}", summary.drafts);
     for (year, n) in &summary.numbers_per_year {
         println!("year {year}: numbers 1..={n}, gapless");
     }
