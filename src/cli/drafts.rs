@@ -3,12 +3,15 @@
 
 use clap::Subcommand;
 
-use super::output::cut;
+use super::output::{self, cut};
 use super::{Failure, Session};
 use crate::domain::draft::{DraftSlot, FormDraft};
 
 /// Words of the summary shown in the list: enough to recognise the appeal on one line.
 const SUMMARY_WORDS: usize = 8;
+
+/// Columns before the summary: slot, saved at and applicant with their separators.
+const FIXED_WIDTH: usize = 12 + 1 + 16 + 2 + 24 + 1;
 
 #[derive(Debug, Subcommand)]
 pub enum DraftsCommand {
@@ -36,14 +39,15 @@ fn list(session: &Session) -> Result<(), Failure> {
     if drafts.is_empty() {
         println!("no drafts");
     }
+    let summary_width = output::output_width().saturating_sub(FIXED_WIDTH).max(16);
     for draft in &drafts {
-        println!("{}", line(session, draft));
+        println!("{}", line(session, draft, summary_width));
     }
     Ok(())
 }
 
 /// Slot, when it was saved (office time), applicant and the first words of the summary.
-fn line(session: &Session, draft: &FormDraft) -> String {
+fn line(session: &Session, draft: &FormDraft, summary_width: usize) -> String {
     let saved = session.config.time_zone.wall_clock(draft.saved_at);
     let words: Vec<&str> = draft
         .form
@@ -52,10 +56,10 @@ fn line(session: &Session, draft: &FormDraft) -> String {
         .take(SUMMARY_WORDS)
         .collect();
     format!(
-        "{:<12} {}  {:<30} {}",
+        "{:<12} {}  {:<24} {}",
         cut(&draft.slot.to_string(), 12),
         saved.format("%d.%m.%Y %H:%M"),
-        cut(draft.form.applicant.trim(), 30),
-        cut(&words.join(" "), 60)
+        cut(draft.form.applicant.trim(), 24),
+        cut(&words.join(" "), summary_width)
     )
 }

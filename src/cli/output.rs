@@ -73,12 +73,17 @@ const PIPE_WIDTH: usize = 132;
 /// Fixed columns: number, term, urgency, status and lead with their separators.
 const FIXED_WIDTH: usize = 11 + 11 + 12 + 14 + 13;
 
+/// Columns to fill: the terminal's width, or `PIPE_WIDTH` when the output is not a terminal.
+pub(super) fn output_width() -> usize {
+    match std::io::stdout().is_terminal() {
+        true => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
+        false => PIPE_WIDTH,
+    }
+}
+
 impl Layout {
     fn for_output() -> Layout {
-        let width = match std::io::stdout().is_terminal() {
-            true => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
-            false => PIPE_WIDTH,
-        };
+        let width = output_width();
         // The received date is worth its 11 columns only when the applicant keeps 24.
         let received = width >= FIXED_WIDTH + 11 + 24;
         let rest = width.saturating_sub(FIXED_WIDTH + if received { 11 } else { 0 });
