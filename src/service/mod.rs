@@ -165,7 +165,8 @@ impl Service {
     }
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
-    /// The user's draft of a new appeal goes with the registration (see `store::Finished`).
+    /// The user's draft of a new appeal is removed in the registration's own transaction, so
+    /// that a crash cannot leave it to be offered, and registered, a second time.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let (appeal, event) = self.in_context(&actor, |ctx| {

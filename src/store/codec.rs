@@ -32,8 +32,8 @@ pub enum Kind {
     History,
     User,
     Counter,
-    /// A draft of the registration form (`domain::draft::FormDraft`), new in schema 1's
-    /// lifetime: it has its own tree, so older programs never meet it.
+    /// A draft of the registration form (`domain::draft::FormDraft`). Added without raising
+    /// the schema: it lives in a tree of its own, which older programs never open.
     Draft,
 }
 
