@@ -1,8 +1,10 @@
 //! The one API through which every front end reads and changes appeals on behalf of an
 //! identified user. Role rules are the workflow's; visibility (an executor sees only the
-//! appeals assigned to them) and user management are enforced here.
+//! appeals assigned to them) and user management are enforced here, as is the ownership of
+//! drafts of the registration form.
 
 pub mod api;
+mod drafts;
 mod read;
 mod users;
 
@@ -13,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::action::Action;
+use crate::domain::draft::DraftSlot;
 use crate::domain::model::{Appeal, HistoryEvent};
 use crate::domain::terms::{CalendarWarning, Terms};
 use crate::domain::user::User;
@@ -47,6 +50,13 @@ impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Refused(refusal) => ServiceError::Refused { refusal },
+            StoreError::DraftTooLarge { bytes, limit } => {
+                ServiceError::DraftTooLarge { bytes, limit }
+            }
+            StoreError::TooManyDrafts { owner, limit } => ServiceError::TooManyDrafts {
+                login: owner,
+                limit,
+            },
             other => ServiceError::Store {
                 message: other.to_string(),
             },
@@ -155,6 +165,8 @@ impl Service {
     }
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
+    /// The user's draft of a new appeal is removed in the registration's own transaction, so
+    /// that a crash cannot leave it to be offered, and registered, a second time.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let (appeal, event) = self.in_context(&actor, |ctx| {
@@ -163,7 +175,9 @@ impl Service {
             let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
             let year = chrono::Datelike::year(&ctx.today);
             let make = |identity| workflow::register(reg.clone(), identity, links.clone(), ctx);
-            let registered = self.store.register(year, &*self.settings.number, &make);
+            let finished = Some((actor.login.as_str(), &DraftSlot::New));
+            let number = &*self.settings.number;
+            let registered = self.store.register(year, number, &make, finished);
             registered.map_err(|e| {
                 tracing::warn!(user = login, error = %e, "registration refused");
                 ServiceError::from(e)
@@ -192,13 +206,19 @@ impl Service {
         self.act(login, &request)
     }
 
-    /// Carries out one workflow action.
+    /// Carries out one workflow action. An edit takes the user's draft of that edit with it.
     pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
+        let edit_slot = DraftSlot::Edit {
+            number: appeal.number_text.clone(),
+        };
+        let finished =
+            matches!(request.action, Action::Edit(_)).then_some((actor.login.as_str(), &edit_slot));
         let result = self.in_context(&actor, |ctx| {
             let change = |stored: &Appeal| workflow::apply(stored, &request.action, ctx);
-            self.store.act(appeal.id, request.revision, &change)
+            self.store
+                .act(appeal.id, request.revision, &change, finished)
         })?;
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
         tracing::info!(user = login, number = %appeal.number_text, action = ?event.action, "acted");
