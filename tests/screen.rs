@@ -216,10 +216,17 @@ fn card_scrolls_and_escape_returns_to_the_same_row() {
 fn compliance_is_not_offered_the_registration_form() {
     let mut screen = Screen::new(Lang::En, "audit", four_appeals);
     let text = screen.draw(80, 24);
-    assert!(!text.contains("new"), "no `n new` hint for compliance:\n{text}");
+    assert!(
+        !text.contains("new"),
+        "no `n new` hint for compliance:\n{text}"
+    );
     screen.press("n");
     assert!(matches!(screen.app.screen, View::Table));
-    assert!(screen.draw(80, 24).contains("Only registrars register appeals."));
+    assert!(
+        screen
+            .draw(80, 24)
+            .contains("Only registrars register appeals.")
+    );
 }
 
 #[test]
@@ -232,9 +239,16 @@ fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
     let (keymap, problems) = load_keymap(KeymapChoice::Default, Some(path));
     // The temporary directory's name would make the snapshot differ on every run.
     let all: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
-    assert!(all.iter().any(|m| m.contains("unknown action `fly`")), "{all:?}");
+    assert!(
+        all.iter().any(|m| m.contains("unknown action `fly`")),
+        "{all:?}"
+    );
     assert!(all.iter().any(|m| m.starts_with("sort:")), "{all:?}");
-    assert!(all.iter().any(|m| m.contains("ctrl-q") || m.contains("Ctrl-q")), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|m| m.contains("ctrl-q") || m.contains("Ctrl-q")),
+        "{all:?}"
+    );
 
     let mut screen = Screen::with_keymap(Lang::En, "reg", keymap, four_appeals);
     screen.app.problems = problems;

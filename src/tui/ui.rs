@@ -210,6 +210,9 @@ mod tests {
         assert_eq!(style.fg, None);
         assert!(style.add_modifier.contains(Modifier::BOLD));
         let coloured = Theme { color: true };
-        assert_eq!(coloured.urgency(&Urgency::Overdue { days: 2 }).fg, Some(Color::Red));
+        assert_eq!(
+            coloured.urgency(&Urgency::Overdue { days: 2 }).fg,
+            Some(Color::Red)
+        );
     }
 }
