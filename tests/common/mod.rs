@@ -95,3 +95,4 @@ pub fn form(applicant: &str, received: NaiveDate) -> AppealForm {
     }
 }
 pub mod screen;
+pub mod tmux;
