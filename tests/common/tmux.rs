@@ -102,8 +102,8 @@ impl Tmux {
 
 impl Drop for Tmux {
     /// Kills this server only (never without `-L`) and removes its socket, then waits until
-    /// the programs in its panes have gone, so that nothing of theirs outlives the test: a screen left running
-    /// would start its server again after the test stopped it.
+    /// the programs in its panes have gone, so that nothing of theirs outlives the test: a
+    /// screen left running would start its server again after the test stopped it.
     fn drop(&mut self) {
         let processes = self.processes();
         let socket = self.socket_path();
