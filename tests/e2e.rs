@@ -10,7 +10,7 @@ use std::process::Command;
 
 use appeals::config::Config;
 use appeals::runtime::{self, Endpoint};
-use common::tmux::{ENDED, Pane, TYPED, Tmux};
+use common::tmux::{ENDED, Pane, TYPED, Tmux, numbers, queue_total, selected};
 use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 use tempfile::TempDir;
@@ -178,46 +178,6 @@ impl Office {
         let argv = self.registry.screen(operator, locale, flags);
         self.tmux.open(session, 80, 24, &argv)
     }
-}
-
-/// The registration numbers on screen, top to bottom.
-fn numbers(screen: &str) -> Vec<String> {
-    screen
-        .split(|c: char| c.is_whitespace() || c == '│' || c == '›')
-        .filter(|word| is_number(word))
-        .map(String::from)
-        .collect()
-}
-
-/// `2026-00017`: the shipped number format.
-fn is_number(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| i == 4 || b.is_ascii_digit())
-}
-
-/// The number of the row under the selection marker.
-fn selected(screen: &str) -> Option<String> {
-    screen.lines().find_map(|line| {
-        line.split('›')
-            .nth(1)
-            .and_then(|rest| numbers(rest).first().cloned())
-    })
-}
-
-/// The count in the table's title, `Incoming · 4 appeals` or `Входящие · 4 обращения`.
-fn queue_total(screen: &str, queue: &str) -> Option<u64> {
-    let title = format!("{queue} · ");
-    let at = screen.find(&title)? + title.len();
-    let digits: String = screen[at..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
 }
 
 /// Waits until the table shows rows; the screen.

@@ -1,6 +1,7 @@
 //! A real terminal for the real binary: a private tmux server (its own `-L` socket, no user
 //! configuration), keys typed with `send-keys` and the screen read with `capture-pane -p`.
-//! The end-to-end tests and the screen bench share it.
+//! The end-to-end tests and the screen bench share it, with a few readers of what the
+//! screen of `appeals` shows.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -194,6 +195,46 @@ impl Pane {
             run(tmux(&self.socket).args(["display-message", "-p", "-t", &self.target, format]));
         text(&out).trim().to_string()
     }
+}
+
+/// The registration numbers on screen, top to bottom.
+pub fn numbers(screen: &str) -> Vec<String> {
+    screen
+        .split(|c: char| c.is_whitespace() || c == '│' || c == '›')
+        .filter(|word| is_number(word))
+        .map(String::from)
+        .collect()
+}
+
+/// `2026-00017`: the shipped number format.
+pub fn is_number(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || b.is_ascii_digit())
+}
+
+/// The number of the row under the selection marker.
+pub fn selected(screen: &str) -> Option<String> {
+    screen.lines().find_map(|line| {
+        line.split('›')
+            .nth(1)
+            .and_then(|rest| numbers(rest).first().cloned())
+    })
+}
+
+/// The count in the table's title, `Incoming · 4 appeals` or `Входящие · 4 обращения`.
+pub fn queue_total(screen: &str, queue: &str) -> Option<u64> {
+    let title = format!("{queue} · ");
+    let at = screen.find(&title)? + title.len();
+    let digits: String = screen[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
 }
 
 /// A tmux command for the server `socket`, in a UTF-8 locale whatever the caller's, so that
