@@ -7,10 +7,12 @@ mod common;
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::thread;
+use std::time::{Duration, Instant};
 
 use appeals::config::Config;
 use appeals::runtime::{self, Endpoint};
-use common::tmux::{ENDED, Pane, TYPED, Tmux, numbers, queue_total, selected};
+use common::tmux::{self, ENDED, Pane, TYPED, Tmux, numbers, queue_total, selected};
 use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 use tempfile::TempDir;
@@ -124,6 +126,22 @@ impl Registry {
         argv
     }
 
+    /// `appeals stop`, then the wait until the server has exited: the command returns while
+    /// the server is still closing, and a command in that moment finds it going away.
+    fn stop_server(&self) {
+        let pid = runtime::read_pid(self.data.path()).expect("the server's pid file");
+        self.run(None, &["stop"]);
+        let pid = u32::try_from(pid).expect("a pid is positive");
+        let started = Instant::now();
+        while tmux::alive(pid) {
+            assert!(
+                started.elapsed() < tmux::PATIENCE,
+                "the server does not exit"
+            );
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// The file a client locks while it starts the server: whoever holds it keeps every
     /// client, a screen included, from starting one.
     fn start_lock(&self) -> PathBuf {
@@ -180,9 +198,13 @@ impl Office {
     }
 }
 
-/// Waits until the table shows rows; the screen.
+/// Waits until a whole frame with rows is on screen: rows in the table, and the footer,
+/// which is drawn last; the screen.
 fn wait_for_rows(pane: &Pane) -> String {
-    pane.wait_until("rows in the table", |screen| !numbers(screen).is_empty())
+    pane.wait_until("rows and the footer", |screen| {
+        let footer = screen.lines().last().unwrap_or_default();
+        !numbers(screen).is_empty() && !footer.trim().is_empty()
+    })
 }
 
 /// The program has ended and the shell has the terminal back: the marker with the exit
@@ -246,8 +268,7 @@ fn lang_en_overrides_a_russian_locale_and_f10_quits() {
     assert!(!screen.contains("Входящие"), "{screen}");
 
     pane.press("?");
-    let help = pane.wait_for("Keys");
-    assert!(help.contains("Register a new appeal"), "{help}");
+    pane.wait_for_all(&["Keys", "Register a new appeal"]);
     pane.press("Escape");
     pane.wait_gone("Register a new appeal");
     pane.press("F10");
@@ -265,9 +286,8 @@ fn a_registration_on_the_command_line_appears_on_two_screens_without_a_key_press
     let number = office.registry.register("reg1", "Экранов Тест");
 
     for (pane, queue) in [(&second, "Входящие"), (&first, "Incoming")] {
-        let screen = pane.wait_for(&number);
-        assert!(screen.contains("Экранов Тест"), "{screen}");
-        assert_eq!(queue_total(&screen, queue), Some(before + 1), "{screen}");
+        let title = format!("{queue} · {}", before + 1);
+        pane.wait_for_all(&[&title, &number, "Экранов Тест"]);
     }
 }
 
@@ -283,17 +303,13 @@ fn enter_opens_the_card_of_the_selected_appeal_and_esc_returns_to_it() {
     let number = selected(&screen).expect("a selected row");
 
     pane.press("Enter");
-    let card = pane.wait_for(&format!("Appeal {number}"));
-    for text in ["Received date", "Applicant", "Summary", "Esc back"] {
-        assert!(
-            card.contains(text),
-            "`{text}` missing from the card:\n{card}"
-        );
-    }
+    let title = format!("Appeal {number}");
+    pane.wait_for_all(&[&title, "Received date", "Applicant", "Summary", "Esc back"]);
 
     pane.press("Escape");
-    let screen = pane.wait_for("Incoming ·");
-    assert_eq!(selected(&screen), Some(number), "{screen}");
+    pane.wait_until("the table back with the same row selected", |s| {
+        s.contains("Incoming ·") && selected(s).as_ref() == Some(&number)
+    });
 }
 
 #[test]
@@ -309,7 +325,7 @@ fn a_stopped_server_leaves_the_screens_readable_and_offline_until_it_is_back() {
     // Holding the start lock keeps the server down for as long as the test looks: the
     // screens' own reconnection would otherwise start it again within a second.
     let lock = runtime::lock_file(&office.registry.start_lock()).expect("the start lock");
-    office.registry.run(None, &["stop"]);
+    office.registry.stop_server();
 
     let screen = russian.wait_for("нет связи");
     assert_eq!(

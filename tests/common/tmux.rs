@@ -147,6 +147,15 @@ impl Pane {
         })
     }
 
+    /// Waits until every one of `texts` is on screen at once; the screen at that moment. A
+    /// frame reaches the terminal in pieces, so what one frame shows is waited for together
+    /// rather than read from a capture that waited for only part of it.
+    pub fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?} on screen"), |screen| {
+            texts.iter().all(|text| screen.contains(text))
+        })
+    }
+
     /// Waits until `text` has gone from the screen; the screen at that moment.
     pub fn wait_gone(&self, text: &str) -> String {
         self.wait_until(&format!("`{text}` gone"), |screen| !screen.contains(text))
@@ -217,13 +226,15 @@ pub fn is_number(word: &str) -> bool {
             .all(|(i, b)| i == 4 || b.is_ascii_digit())
 }
 
-/// The number of the row under the selection marker.
+/// The number of the row under the selection marker: the number right after a `›` (the
+/// queue list marks the current queue with the same sign, followed by its name).
 pub fn selected(screen: &str) -> Option<String> {
-    screen.lines().find_map(|line| {
-        line.split('›')
-            .nth(1)
-            .and_then(|rest| numbers(rest).first().cloned())
-    })
+    screen
+        .lines()
+        .flat_map(|line| line.split('›').skip(1))
+        .filter_map(|rest| rest.split([' ', '│']).next())
+        .find(|word| is_number(word))
+        .map(String::from)
 }
 
 /// The count in the table's title, `Incoming · 4 appeals` or `Входящие · 4 обращения`.
