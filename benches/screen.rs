@@ -38,7 +38,7 @@ use tempfile::TempDir;
 )]
 mod tmux;
 
-use tmux::{ENDED, Pane, Tmux, numbers, queue_total};
+use tmux::{ENDED, Pane, Tmux, frame_with_rows, queue_total};
 
 /// The same allocator as the `appeals` binary, so the in-process figures match what users run.
 #[global_allocator]
@@ -219,38 +219,45 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// One key handled (with whatever it fetches from the server) and the frame drawn.
-fn presses(app: &mut App, code: KeyCode, name: &str) {
+/// One key handled (with whatever it fetches from the server) and the frame drawn, `times`
+/// times.
+fn presses(app: &mut App, code: KeyCode, times: usize) -> Vec<Duration> {
     let mut terminal = backend();
     draw(&mut terminal, app);
-    let mut samples = Vec::with_capacity(PRESSES);
-    for _ in 0..PRESSES {
+    let mut samples = Vec::with_capacity(times);
+    for _ in 0..times {
         let started = Instant::now();
         app.on_key(key(code));
         draw(&mut terminal, app);
         samples.push(started.elapsed());
     }
-    report(name, &mut samples);
+    samples
 }
 
 fn keys_and_redraw(target: &Target) {
     let mut app = open_app(target);
     app.on_key(key(KeyCode::BackTab));
     assert_eq!(app.table.queue, Queue::All, "back from Incoming is All");
-    presses(&mut app, KeyCode::Down, "key + redraw: down (All)");
+    let mut down = presses(&mut app, KeyCode::Down, PRESSES);
+    report("key + redraw: down (All)", &mut down);
+
+    // Page down from the top through PRESSES pages; the first hundred apart, because a
+    // page far down the queue costs the server more.
     app.on_key(key(KeyCode::Home));
-    presses(
-        &mut app,
-        KeyCode::PageDown,
-        "key + redraw: page down (All, 1000 pages)",
-    );
+    let mut near = presses(&mut app, KeyCode::PageDown, 100);
+    let mut all = presses(&mut app, KeyCode::PageDown, PRESSES - 100);
     let deepest = app.table.selected;
-    presses(&mut app, KeyCode::Tab, "key + redraw: tab, next queue");
+    all.extend_from_slice(&near);
+    report("key + redraw: page down, first 100 pages", &mut near);
+    report("key + redraw: page down, all 1000 pages", &mut all);
     println!(
         "{:<46} row {deepest} of {}",
         "  (page down reached)",
         count()
     );
+
+    let mut tab = presses(&mut app, KeyCode::Tab, PRESSES);
+    report("key + redraw: tab, next queue", &mut tab);
 }
 
 /// `render::draw` alone into a cleared buffer, and `Terminal::draw` on a test backend
@@ -309,10 +316,6 @@ fn poll(pane: &Pane, test: impl Fn(&str) -> bool) -> String {
     }
 }
 
-fn has_rows(screen: &str) -> bool {
-    !numbers(screen).is_empty()
-}
-
 fn quit(pane: &Pane) {
     pane.press("q");
     pane.wait_for(ENDED);
@@ -324,13 +327,13 @@ fn first_frame_in_tmux(config: &Path, home: &Path) {
     let argv = screen_argv(config, home);
     // The first window also starts the tmux server and warms the caches: not counted.
     let warm = tmux.open("warm", WIDTH, HEIGHT, &argv);
-    poll(&warm, has_rows);
+    poll(&warm, frame_with_rows);
     quit(&warm);
     let mut samples = Vec::new();
     for i in 0..STARTS {
         let started = Instant::now();
         let pane = tmux.open(&format!("run{i}"), WIDTH, HEIGHT, &argv);
-        poll(&pane, has_rows);
+        poll(&pane, frame_with_rows);
         samples.push(started.elapsed());
         quit(&pane);
     }
@@ -395,7 +398,7 @@ fn memory(pid: u32) -> (String, String) {
 fn resident_memory(name: &str, argv: &[String]) {
     let tmux = Tmux::new("bench-memory");
     let pane = tmux.open("memory", WIDTH, HEIGHT, argv);
-    poll(&pane, has_rows);
+    poll(&pane, frame_with_rows);
     let pid = pane.program_pid();
     for _ in 0..7 {
         for _ in 0..30 {

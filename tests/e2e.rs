@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use appeals::config::Config;
 use appeals::runtime::{self, Endpoint};
-use common::tmux::{self, ENDED, Pane, TYPED, Tmux, numbers, queue_total, selected};
+use common::tmux::{
+    self, ENDED, Pane, TYPED, Tmux, frame_with_rows, numbers, queue_total, selected,
+};
 use nix::sys::signal::{self, Signal};
 use nix::unistd::Pid;
 use tempfile::TempDir;
@@ -198,13 +200,9 @@ impl Office {
     }
 }
 
-/// Waits until a whole frame with rows is on screen: rows in the table, and the footer,
-/// which is drawn last; the screen.
+/// Waits until a whole frame with rows is on screen; the screen.
 fn wait_for_rows(pane: &Pane) -> String {
-    pane.wait_until("rows and the footer", |screen| {
-        let footer = screen.lines().last().unwrap_or_default();
-        !numbers(screen).is_empty() && !footer.trim().is_empty()
-    })
+    pane.wait_until("rows and the footer", frame_with_rows)
 }
 
 /// The program has ended and the shell has the terminal back: the marker with the exit

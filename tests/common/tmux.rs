@@ -206,6 +206,13 @@ impl Pane {
     }
 }
 
+/// A whole frame with rows is on screen: rows in the table, and the footer, which is drawn
+/// last.
+pub fn frame_with_rows(screen: &str) -> bool {
+    let footer = screen.lines().last().unwrap_or_default();
+    !numbers(screen).is_empty() && !footer.trim().is_empty()
+}
+
 /// The registration numbers on screen, top to bottom.
 pub fn numbers(screen: &str) -> Vec<String> {
     screen
