@@ -321,7 +321,8 @@ fn quit(pane: &Pane) {
     pane.wait_for(ENDED);
 }
 
-/// From asking tmux for a window running the binary until the window shows rows.
+/// From asking tmux for a window running the binary until the window shows rows; and, for
+/// scale, until a window running `echo` shows its word, which is what tmux alone costs.
 fn first_frame_in_tmux(config: &Path, home: &Path) {
     let tmux = Tmux::new("bench");
     let argv = screen_argv(config, home);
@@ -329,8 +330,15 @@ fn first_frame_in_tmux(config: &Path, home: &Path) {
     let warm = tmux.open("warm", WIDTH, HEIGHT, &argv);
     poll(&warm, frame_with_rows);
     quit(&warm);
+    let echo = ["echo".to_string(), "READY".to_string()];
+    let mut baseline = Vec::new();
     let mut samples = Vec::new();
     for i in 0..STARTS {
+        let started = Instant::now();
+        let pane = tmux.open(&format!("echo{i}"), WIDTH, HEIGHT, &echo);
+        poll(&pane, |s| s.contains("READY"));
+        baseline.push(started.elapsed());
+
         let started = Instant::now();
         let pane = tmux.open(&format!("run{i}"), WIDTH, HEIGHT, &argv);
         poll(&pane, frame_with_rows);
@@ -338,6 +346,7 @@ fn first_frame_in_tmux(config: &Path, home: &Path) {
         quit(&pane);
     }
     report("start to first frame with rows, tmux", &mut samples);
+    report("  tmux alone: a new window to an echo", &mut baseline);
 }
 
 fn form(i: usize) -> Request {
