@@ -187,6 +187,7 @@ fn open_app(target: &Target) -> App {
         theme: Theme { color: true },
         keymap,
         today: chrono::Local::now().date_naive(),
+        zone: appeals::config::Zone::Local,
     };
     let mut app = App::new(ui, Box::new(Link::new(target.clone(), client)), Vec::new());
     app.resize(HEIGHT);

@@ -167,6 +167,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// How long `stop` waits for the server to exit: it drains requests for up to 10 s, then
+/// syncs the database.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Asks the server to stop and returns once it has exited, so that the next command (a
+/// restore, an offline check, a new version) finds the database free.
+fn stop(session: &Session) -> Result<(), Failure> {
+    let pid = session.status()?.pid;
+    session.shutdown()?;
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(pid).unwrap_or(i32::MAX));
+    let started = std::time::Instant::now();
+    loop {
+        // A server this very command started on demand is its child: reap it, or it would
+        // linger as a zombie that `kill` still finds.
+        let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+        if nix::sys::signal::kill(pid, None).is_err() {
+            break;
+        }
+        if started.elapsed() > STOP_WAIT {
+            return Err(Failure::Refused(format!(
+                "the server (pid {pid}) was asked to stop but is still running after {} s",
+                STOP_WAIT.as_secs()
+            )));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    println!("server stopped");
+    Ok(())
+}
+
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
     crate::i18n::Lang::parse(text).ok_or_else(|| format!("`{text}` is not en or ru"))
 }
@@ -219,11 +249,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Check { .. } => output::print_check(&session.check()?),
         Command::Status { json } => output::status(&session, json),
-        Command::Stop => {
-            session.shutdown()?;
-            println!("server stopping");
-            Ok(())
-        }
+        Command::Stop => stop(&session),
         Command::Backup { file } => output::backup(&session, &file),
         Command::Serve { .. } | Command::Restore { .. } => Ok(()),
     }
