@@ -9,6 +9,7 @@ mod register;
 mod session;
 mod user;
 
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -204,6 +205,18 @@ fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
 /// Without a command on a terminal: the full-screen interface.
 fn screen(cli: &Cli) -> Result<(), Failure> {
     let (config, _, target) = session::target(cli)?;
+    // The data directory may belong to a shared server's account, so the screen keeps its
+    // own log in the user's state directory (~/.local/state/appeals/screen.log).
+    if let Some(dir) = dirs::state_dir().or_else(dirs::cache_dir) {
+        let dir = dir.join("appeals");
+        let made = std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir);
+        if made.is_ok() {
+            local::start_log_at(&dir.join("screen.log"));
+        }
+    }
     let options = crate::tui::Options {
         target,
         config,
