@@ -298,17 +298,17 @@ impl Checker<'_> {
         other: Field,
         limit: Option<NaiveDate>,
     ) {
-        if let (Some(date), Some(other_date)) = (date, limit) {
-            if date < other_date {
-                self.report(
-                    field,
-                    Problem::Before {
-                        date,
-                        other,
-                        other_date,
-                    },
-                );
-            }
+        if let (Some(date), Some(other_date)) = (date, limit)
+            && date < other_date
+        {
+            self.report(
+                field,
+                Problem::Before {
+                    date,
+                    other,
+                    other_date,
+                },
+            );
         }
     }
 
@@ -320,17 +320,17 @@ impl Checker<'_> {
         other: Field,
         limit: Option<NaiveDate>,
     ) {
-        if let (Some(date), Some(other_date)) = (date, limit) {
-            if date > other_date {
-                self.report(
-                    field,
-                    Problem::After {
-                        date,
-                        other,
-                        other_date,
-                    },
-                );
-            }
+        if let (Some(date), Some(other_date)) = (date, limit)
+            && date > other_date
+        {
+            self.report(
+                field,
+                Problem::After {
+                    date,
+                    other,
+                    other_date,
+                },
+            );
         }
     }
 
@@ -351,13 +351,13 @@ impl Checker<'_> {
             reply_method,
         };
 
-        if let (Some(method), Some(channel)) = (kinds.method, kinds.channel) {
-            if !methods_of(channel).contains(&method) {
-                self.report(
-                    Field::Channel,
-                    Problem::ChannelContradictsMethod { method, channel },
-                );
-            }
+        if let (Some(method), Some(channel)) = (kinds.method, kinds.channel)
+            && !methods_of(channel).contains(&method)
+        {
+            self.report(
+                Field::Channel,
+                Problem::ChannelContradictsMethod { method, channel },
+            );
         }
         if kinds.reply_method == Some(ReplyMethod::Email) && self.form.email.trim().is_empty() {
             self.report(Field::Email, Problem::EmailForReply);
