@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use appeals::domain::queue::Queue;
+use appeals::domain::queue::{Order, Queue};
 use appeals::domain::terms::{Calendar, TermRule, Terms};
 use appeals::domain::validate::AppealForm;
 use appeals::service::{Service, Settings};
@@ -100,14 +100,18 @@ fn benches(c: &mut Criterion) {
             _ => ADMIN,
         };
         pages.bench_function(queue.code(), |b| {
-            b.iter(|| service.queue_page(login, queue, 0, 50).expect("a page"))
+            let order = Order::default_for(queue);
+            b.iter(|| {
+                let page = service.queue_page(login, queue, order, None, 0, 50);
+                page.expect("a page")
+            })
         });
     }
     pages.bench_function("overdue, page 100", |b| {
         b.iter(|| {
-            service
-                .queue_page(ADMIN, Queue::Overdue, 5_000, 50)
-                .expect("a page")
+            let order = Order::default_for(Queue::Overdue);
+            let page = service.queue_page(ADMIN, Queue::Overdue, order, None, 5_000, 50);
+            page.expect("a page")
         })
     });
     pages.finish();

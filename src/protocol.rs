@@ -7,7 +7,7 @@ use std::io::{self, Read, Write};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::queue::Queue;
+use crate::domain::queue::{Queue, Sort};
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
 use crate::service::api::{
@@ -18,7 +18,8 @@ use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
 /// Raised whenever a frame's meaning changes; client and server must agree on it.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// 2: a queue is asked for in an order and with a filter.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
 /// rows or one appeal's card with its history, well under a megabyte; anything near this is
@@ -78,8 +79,13 @@ pub enum Request {
         form: Box<AppealForm>,
     },
     Act(ActRequest),
+    /// A page of a queue in the order asked; a filter narrows it to what a search for the
+    /// text finds (none, or a blank text, narrows nothing).
     Queue {
         queue: Queue,
+        sort: Sort,
+        descending: bool,
+        filter: Option<String>,
         offset: u64,
         limit: u64,
     },

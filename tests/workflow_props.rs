@@ -9,12 +9,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use appeals::domain::action::{Action, Draft};
 use appeals::domain::model::{ActionKind, Appeal, Decision, ReplyMethod, Status};
-use appeals::domain::queue::{self, Queue};
+use appeals::domain::queue::{self, Order, Queue};
 use appeals::domain::terms::{Calendar, TermRule, Terms};
 use appeals::domain::user::{Role, User};
 use appeals::service::api::{ActRequest, ServiceError};
 use appeals::service::{Service, Settings};
-use appeals::store::{Page, Store};
+use appeals::store::{Page, QueueQuery, Store};
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
@@ -123,7 +123,7 @@ fn action(step: &Step, appeal: &Appeal, today: NaiveDate) -> Action {
         },
         11 => Action::Comment { text: text() },
         12 => Action::ToSignature {
-            draft: (step.pick % 2 == 0).then(draft),
+            draft: step.pick.is_multiple_of(2).then(draft),
         },
         13 => Action::Sign {
             note: String::new(),
@@ -309,12 +309,17 @@ fn queues_match_definitions(service: &Service) -> Result<(), TestCaseError> {
     for login in LOGINS.iter().filter(|l| **l != "gone") {
         let user = service.store().user(login).unwrap().unwrap();
         for q in Queue::ALL {
+            let query = QueueQuery {
+                queue: q,
+                viewer: &user,
+                today,
+                order: Order::default_for(q),
+                only: None,
+            };
             let page = service
                 .store()
                 .queue(
-                    q,
-                    &user,
-                    today,
+                    &query,
                     Page {
                         offset: 0,
                         limit: 1000,
