@@ -90,7 +90,11 @@ struct Range {
     descending: bool,
 }
 
-/// One key of a range: where it sorts among the keys of the queue's lists, and its id.
+/// A key of a range and the appeal it names.
+type Hit = (sled::IVec, AppealId);
+
+/// Where a key sorts among the keys of all the queue's lists (the key without its list's
+/// prefix), and its id.
 type Position = (Vec<u8>, AppealId);
 
 impl Range {
@@ -120,8 +124,8 @@ impl Range {
         }
     }
 
-    /// The keys of the range in its direction, as positions.
-    fn positions(&self, tree: &sled::Tree) -> impl Iterator<Item = Result<Position, StoreError>> {
+    /// The keys of the range in its direction.
+    fn hits(&self, tree: &sled::Tree) -> impl Iterator<Item = Result<Hit, StoreError>> + use<> {
         let keys = match &self.until {
             Some(end) => tree.range(self.prefix.clone()..end.clone()).keys(),
             None => tree.scan_prefix(&self.prefix).keys(),
@@ -130,7 +134,7 @@ impl Range {
             true => Box::new(keys.rev()),
             false => Box::new(keys),
         };
-        let (layout, before, skip) = (self.layout, self.before, self.prefix.len());
+        let (layout, before) = (self.layout, self.before);
         keys.filter_map(move |key| {
             let key = match key {
                 Ok(key) => key,
@@ -140,8 +144,12 @@ impl Range {
                 return Some(Err(bad_key(&key)));
             };
             let wanted = before.is_none_or(|day| term < day);
-            wanted.then(|| Ok((key[skip..].to_vec(), id)))
+            wanted.then_some(Ok((key, id)))
         })
+    }
+
+    fn position(&self, (key, id): Hit) -> Position {
+        (key[self.prefix.len()..].to_vec(), id)
     }
 
     /// The ids at `skip..skip + take` of the range, counting only those `kept`.
@@ -153,11 +161,11 @@ impl Range {
         take: u64,
     ) -> Result<Vec<AppealId>, StoreError> {
         // An error is kept, to end the page with it.
-        let positions = self.positions(tree).filter(|p| match p {
+        let hits = self.hits(tree).filter(|hit| match hit {
             Ok((_, id)) => kept(*id),
             Err(_) => true,
         });
-        let page = positions.skip(to_usize(skip)).take(to_usize(take));
+        let page = hits.skip(to_usize(skip)).take(to_usize(take));
         page.map(|p| Ok(p?.1)).collect()
     }
 }
@@ -329,8 +337,8 @@ impl Store {
         let wanted = to_usize(page.offset.saturating_add(page.limit));
         let mut rows = Vec::new();
         for range in ranges {
-            for position in range.positions(&self.index).take(wanted) {
-                rows.push(position?);
+            for hit in range.hits(&self.index).take(wanted) {
+                rows.push(range.position(hit?));
             }
         }
         let rows = in_order(rows, order);
@@ -348,10 +356,10 @@ impl Store {
     ) -> Result<Slice, StoreError> {
         let mut rows = Vec::new();
         for range in source.ranges(order) {
-            for position in range.positions(&self.index) {
-                let position = position?;
-                if only.contains(&position.1) {
-                    rows.push(position);
+            for hit in range.hits(&self.index) {
+                let hit = hit?;
+                if only.contains(&hit.1) {
+                    rows.push(range.position(hit));
                 }
             }
         }
