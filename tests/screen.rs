@@ -8,6 +8,7 @@ use appeals::domain::queue::Queue;
 use appeals::i18n::Lang;
 use appeals::service::Service;
 use appeals::tui::app::{Overlay, Screen as View};
+use appeals::tui::table::order_message;
 use common::screen::{Screen, keymap};
 use common::{date, form};
 
@@ -98,7 +99,10 @@ fn russian_layout_keys_act_as_the_latin_key_in_their_place() {
     let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
     // `ы` sits where `s` is: sort by received date.
     screen.press("ы");
-    assert_eq!(screen.app.table.order.message(), "sort-received");
+    assert_eq!(
+        order_message(screen.app.table.order()),
+        "sort-received-desc"
+    );
     // `т` sits where `n` is: the registration form.
     screen.press("т");
     assert!(matches!(screen.app.screen, View::Form(_)));
@@ -296,4 +300,45 @@ fn an_open_card_and_the_counts_follow_a_resolution_issued_elsewhere() {
     assert_eq!(card.view.appeal.status, Status::InProgress);
     assert!(screen.draw(80, 24).contains("in progress"));
     assert_eq!(screen.app.count(Queue::Incoming), Some(3));
+}
+
+#[test]
+fn slash_filters_the_queue_as_one_types_and_escape_clears_it() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("/");
+    screen.type_text("Smith");
+    assert_eq!(screen.app.table.total, 1);
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Filter: Smith"), "{text}");
+    assert!(!text.contains("Иванов"), "{text}");
+    // Cyrillic goes into the filter as typed, not as the Latin keys in its place.
+    screen.press("backspace backspace backspace backspace backspace");
+    screen.type_text("Петрова");
+    assert_eq!(screen.app.table.filter, "Петрова");
+    assert_eq!(screen.app.table.total, 1);
+    screen.press("esc");
+    assert_eq!(screen.app.table.total, 4);
+    assert!(screen.app.table.filter.is_empty());
+}
+
+#[test]
+fn s_cycles_term_received_and_number_order() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    let first = |screen: &Screen| screen.app.table.visible()[0].applicant.clone();
+    assert_eq!(first(&screen), "Иванов Иван Иванович", "soonest term first");
+    screen.press("s");
+    assert_eq!(
+        first(&screen),
+        "Петрова Анна Сергеевна",
+        "newest received first"
+    );
+    assert!(screen.draw(80, 24).contains("newest received first"));
+    screen.press("s");
+    assert_eq!(
+        first(&screen),
+        "Петрова Анна Сергеевна",
+        "highest number first"
+    );
+    screen.press("s");
+    assert_eq!(first(&screen), "Иванов Иван Иванович");
 }

@@ -47,18 +47,8 @@ pub struct Cli {
 pub enum Command {
     /// Register a new appeal; prints its registration number.
     Register(Box<register::RegisterArgs>),
-    /// List a queue.
-    List {
-        /// incoming, mine, overdue, returned, coexec, signature or all.
-        #[arg(long, default_value = "incoming")]
-        queue: String,
-        #[arg(long, default_value_t = 0)]
-        offset: u64,
-        #[arg(long, default_value_t = 50)]
-        limit: u64,
-        #[arg(long)]
-        json: bool,
-    },
+    /// List a queue: by term, received date or number, maybe filtered by a search text.
+    List(output::ListArgs),
     /// Show one appeal with its history and the explanation of its term.
     Show {
         number: String,
@@ -243,12 +233,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     match command {
         Command::Register(args) => register::run(&session, &args),
-        Command::List {
-            queue,
-            offset,
-            limit,
-            json,
-        } => output::list(&session, &queue, offset, limit, json),
+        Command::List(args) => output::list(&session, &args),
         Command::Show { number, json } => output::show(&session, &number, json),
         Command::Search { query, limit, json } => output::search(&session, &query, limit, json),
         Command::Act(args) => act::run(&session, &args),
