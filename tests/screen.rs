@@ -54,9 +54,11 @@ fn queue_table_snapshots_in_both_languages_and_sizes() {
 fn empty_registry_greets_with_what_to_do_next() {
     for lang in [Lang::En, Lang::Ru] {
         let mut screen = Screen::new(lang, "reg", |_| {});
-        let text = screen.draw(80, 24);
-        assert!(text.contains("appeals demo"), "{text}");
-        insta::assert_snapshot!(format!("empty_{}_80x24", lang.code()), text);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            assert!(text.contains("appeals demo"), "{text}");
+            insta::assert_snapshot!(format!("empty_{}_{w}x{h}", lang.code()), text);
+        }
     }
 }
 
@@ -137,15 +139,22 @@ fn tab_walks_the_queues_a_registrar_has() {
 
 #[test]
 fn question_mark_shows_the_keys_of_the_table_from_the_keymap() {
-    let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
-    screen.press("?");
-    assert_eq!(screen.app.overlay, Some(Overlay::Help));
-    let text = screen.draw(80, 24);
-    assert!(text.contains("Клавиши"), "{text}");
-    assert!(text.contains("Зарегистрировать обращение"), "{text}");
-    insta::assert_snapshot!("help_ru_80x24", text);
-    screen.press("esc");
-    assert_eq!(screen.app.overlay, None);
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", four_appeals);
+        screen.press("?");
+        assert_eq!(screen.app.overlay, Some(Overlay::Help));
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            let (title, register) = match lang {
+                Lang::En => ("Keys", "Register a new appeal"),
+                Lang::Ru => ("Клавиши", "Зарегистрировать обращение"),
+            };
+            assert!(text.contains(title) && text.contains(register), "{text}");
+            insta::assert_snapshot!(format!("help_{}_{w}x{h}", lang.code()), text);
+        }
+        screen.press("esc");
+        assert_eq!(screen.app.overlay, None);
+    }
 }
 
 #[test]
@@ -258,10 +267,14 @@ fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
     screen.app.problems = problems;
     screen.app.overlay = Some(Overlay::Problems);
     let shown_dir = dir.path().display().to_string();
-    let text = screen.draw(80, 24).replace(&shown_dir, "~/.config/appeals");
-    assert!(text.contains("Keymap problems"), "{text}");
-    assert!(text.contains("unknown action `fly`"), "{text}");
-    insta::assert_snapshot!("keymap_problems_en_80x24", text);
+    for lang in [Lang::En, Lang::Ru] {
+        screen.app.ui.catalog = appeals::i18n::Catalog::new(lang);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h).replace(&shown_dir, "~/.config/appeals");
+            assert!(text.contains("unknown action `fly`"), "{text}");
+            insta::assert_snapshot!(format!("keymap_problems_{}_{w}x{h}", lang.code()), text);
+        }
+    }
     screen.press("esc");
     assert_eq!(screen.app.overlay, None);
     // The user's own binding replaced the shipped one: ctrl-q opens, enter no longer does.
