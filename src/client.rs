@@ -18,8 +18,10 @@ use crate::runtime::{self, Endpoint};
 use crate::service::api::{Notice, ServiceError};
 
 /// How long a client waits for a server it started to answer: a database of 100,000 appeals
-/// opens in well under a second, a damaged one is recovered by sled in a few.
-const START_WAIT: Duration = Duration::from_secs(20);
+/// opens in well under a second and a damaged one is recovered by sled in a few, but the
+/// first start after an upgrade of the database builds its new indexes first (about 40 s per
+/// 100,000 appeals on two cores). A server that fails is reported as soon as it exits.
+const START_WAIT: Duration = Duration::from_secs(120);
 
 /// Why a call could not be made.
 #[derive(Debug, thiserror::Error)]
