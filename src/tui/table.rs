@@ -156,7 +156,8 @@ impl QueueView {
     fn fetch(&mut self, source: &mut dyn Source) -> Result<(), ClientError> {
         let margin = self.height * MARGIN_PAGES;
         let offset = self.top.saturating_sub(margin);
-        let limit = self.height + 2 * margin;
+        // At the top of a queue there is nothing before the screen to fetch.
+        let limit = (self.top - offset) + self.height + margin;
         let page = fetch_page(source, self.request(offset, limit.max(1)))?;
         self.first = page.offset;
         self.total = page.total;
