@@ -11,14 +11,15 @@ use crate::domain::queue::Queue;
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
 use crate::service::api::{
-    ActRequest, AppealView, CheckSummary, DueList, Notice, Outcome, QueueCount, Row, RowPage,
-    ServiceError,
+    ActRequest, AppealView, CheckSummary, DueList, Earlier, Notice, Outcome, QueueCount, Row,
+    RowPage, ServiceError,
 };
 use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
-/// Raised whenever a frame's meaning changes; client and server must agree on it.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// Raised whenever a frame's meaning changes; client and server must agree on it. Version 2:
+/// earlier appeals come with the start of their summary, and forms carry links chosen by hand.
+pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
 /// rows or one appeal's card with its history, well under a megabyte; anything near this is
@@ -125,6 +126,8 @@ pub enum Response {
     Counts(Vec<QueueCount>),
     Card(Box<AppealView>),
     Rows(Vec<Row>),
+    /// Earlier appeals of an applicant, for the registration form.
+    Earlier(Vec<Earlier>),
     Due(DueList),
     Users(Vec<User>),
     Done,

@@ -3,6 +3,7 @@
 //! appeals assigned to them) and user management are enforced here.
 
 pub mod api;
+mod links;
 mod read;
 mod users;
 
@@ -155,14 +156,22 @@ impl Service {
     }
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
+    /// The appeal is linked to earlier ones of the same applicant and to those chosen by hand.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
+        let chosen = self.chosen_links(&actor, &form.links, None)?;
         let (appeal, event) = self.in_context(&actor, |ctx| {
             let reg = validate::validate(form, ctx.today)
                 .map_err(|problems| ServiceError::Invalid { problems })?;
             let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
             let year = chrono::Datelike::year(&ctx.today);
-            let make = |identity| workflow::register(reg.clone(), identity, links.clone(), ctx);
+            let make = |identity| {
+                let made = workflow::register(reg.clone(), identity, links.clone(), ctx);
+                made.map(|(mut appeal, mut event)| {
+                    links::add_links(&mut appeal, &mut event, &chosen);
+                    (appeal, event)
+                })
+            };
             let registered = self.store.register(year, &*self.settings.number, &make);
             registered.map_err(|e| {
                 tracing::warn!(user = login, error = %e, "registration refused");
@@ -174,7 +183,8 @@ impl Service {
         Ok(self.outcome(&appeal, event))
     }
 
-    /// Corrects the registration fields while the appeal awaits its resolution.
+    /// Corrects the registration fields while the appeal awaits its resolution, adding the
+    /// links chosen by hand.
     pub fn edit(
         &self,
         login: &str,
@@ -189,15 +199,30 @@ impl Service {
             revision,
             action: Action::Edit(reg),
         };
-        self.act(login, &request)
+        self.act_linking(login, &request, &form.links)
     }
 
     /// Carries out one workflow action.
     pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
+        self.act_linking(login, request, &[])
+    }
+
+    /// Carries out one workflow action, then links the appeals numbered in `links`.
+    fn act_linking(
+        &self,
+        login: &str,
+        request: &ActRequest,
+        links: &[String],
+    ) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
+        let chosen = self.chosen_links(&actor, links, Some(appeal.id))?;
         let result = self.in_context(&actor, |ctx| {
-            let change = |stored: &Appeal| workflow::apply(stored, &request.action, ctx);
+            let change = |stored: &Appeal| {
+                let (mut next, mut event) = workflow::apply(stored, &request.action, ctx)?;
+                links::add_links(&mut next, &mut event, &chosen);
+                Ok((next, event))
+            };
             self.store.act(appeal.id, request.revision, &change)
         })?;
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
