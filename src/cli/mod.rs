@@ -4,7 +4,7 @@
 mod act;
 mod local;
 mod output;
-mod register;
+pub(crate) mod register;
 mod session;
 mod user;
 

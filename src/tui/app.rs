@@ -343,6 +343,7 @@ impl App {
                 self.refresh();
             }
             FormEffect::Failed(e) => self.settle(Err(e)),
+            FormEffect::Help => self.overlay = Some(Overlay::Help),
         }
     }
 

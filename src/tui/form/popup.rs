@@ -1,0 +1,166 @@
+//! What the form draws over or beside its fields: the earlier appeals panel, the pick list of
+//! a choice field, and the question before discarding a changed form. Each fits 80x24.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::choice::choices;
+use super::fields::message;
+use super::line::fit;
+use super::view::option_spans;
+use super::{FormView, Mode};
+use crate::domain::validate::Field;
+use crate::tui::actions::Action;
+use crate::tui::ui::{Ui, date, harmless};
+
+/// Draws what the mode puts over the fields.
+pub fn draw(form: &FormView, frame: &mut Frame, area: Rect, ui: &Ui) {
+    match form.mode {
+        Mode::Pick { field, selected } => pick_list(frame, area, field, selected, form, ui),
+        Mode::Discard => discard(frame, area, ui),
+        Mode::Fields | Mode::Earlier => {}
+    }
+}
+
+/// The earlier appeals of the applicant, one a line: a mark (✓ linked, = the same applicant,
+/// linked by registration itself), number, received date, status, applicant and the start
+/// of the summary.
+pub fn panel(form: &FormView, frame: &mut Frame, area: Rect, ui: &Ui) {
+    if area.height < 3 {
+        return;
+    }
+    let offered = &form.earlier.offered;
+    let picking = form.mode == Mode::Earlier;
+    let key = ui.key_of(Action::LinkEarlier).unwrap_or_default();
+    let title = ui.text_with("form-earlier-title", &[("count", offered.len().into())]);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if picking {
+            ui.theme.title()
+        } else {
+            ui.theme.dim()
+        })
+        .title(format!(" {title} "))
+        .title_bottom(format!(
+            " {} ",
+            ui.text_with("form-earlier-keys", &[("key", key.as_str().into())])
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if offered.is_empty() {
+        let text = Paragraph::new(ui.text("form-earlier-empty"))
+            .style(ui.theme.dim())
+            .wrap(Wrap { trim: true });
+        frame.render_widget(text, inner);
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let top = form.earlier.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = (top..offered.len())
+        .take(rows)
+        .map(|i| panel_line(form, i, usize::from(inner.width), picking, ui))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn panel_line(
+    form: &FormView,
+    index: usize,
+    width: usize,
+    picking: bool,
+    ui: &Ui,
+) -> Line<'static> {
+    let earlier = &form.earlier.offered[index];
+    let row = &earlier.row;
+    let mark = if form.earlier.is_linked(index, &form.data) {
+        '✓'
+    } else if earlier.same_applicant {
+        '='
+    } else {
+        ' '
+    };
+    let text = format!(
+        "{mark} {} {} {} {} — {}",
+        harmless(&row.number),
+        date(row.received),
+        ui.label(row.status),
+        harmless(&row.applicant),
+        harmless(&earlier.summary)
+    );
+    let line = fit(&text, width);
+    if picking && index == form.earlier.selected {
+        Line::styled(line, ui.theme.selected())
+    } else {
+        Line::raw(line)
+    }
+}
+
+/// The values of a choice field in a list under the cursor's control; nine at most, so the
+/// list fits 24 lines with room to spare.
+fn pick_list(
+    frame: &mut Frame,
+    area: Rect,
+    field: Field,
+    selected: usize,
+    form: &FormView,
+    ui: &Ui,
+) {
+    let list = choices(field);
+    let current = super::choice::position(&list, form.data.get(field));
+    let lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let mark = if i == selected { "› " } else { "  " };
+            let mut spans = vec![Span::raw(mark)];
+            spans.extend(option_spans(i, item, current == Some(i), ui));
+            let line = Line::from(spans);
+            if i == selected {
+                line.patch_style(ui.theme.title())
+            } else {
+                line
+            }
+        })
+        .collect();
+    let title = format!(" {} ", ui.text(message(field)));
+    let hint = format!(" {} ", ui.text("form-pick-keys"));
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = widest.max(title.chars().count()).max(hint.chars().count()) + 2;
+    let spot = centred(area, width as u16, lines.len() as u16 + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .title_bottom(hint);
+    frame.render_widget(Clear, spot);
+    frame.render_widget(Paragraph::new(lines).block(block), spot);
+}
+
+fn discard(frame: &mut Frame, area: Rect, ui: &Ui) {
+    let text = vec![
+        Line::from(ui.text("form-discard-text")),
+        Line::styled(ui.text("form-discard-keys"), ui.theme.key()),
+    ];
+    let width = area.width.min(60);
+    let spot = centred(area, width, 6);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", ui.text("form-discard-title")));
+    frame.render_widget(Clear, spot);
+    frame.render_widget(
+        Paragraph::new(text).wrap(Wrap { trim: true }).block(block),
+        spot,
+    );
+}
+
+fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,415 @@
+//! Drawing the fields: one per line, the label in a column as wide as the longest label of
+//! the language (never cut), the value beside it, the choices of the focused enumeration and
+//! the problems under their field. The list scrolls so that the focused field is always in
+//! view; from 120 columns on the form takes two columns and the summary grows with the height.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::choice::{self, Choice, choices, key_at};
+use super::fields::{Kind, kind, message, required, split_label};
+use super::line::{fit, window};
+use super::messages;
+use super::{FormView, Mode, Notice};
+use crate::domain::validate::Field;
+use crate::tui::actions::Action;
+use crate::tui::ui::{Ui, harmless};
+
+/// From this inner width on, the form takes two columns: two label columns and two values of
+/// 50 columns or more fit in it.
+pub const WIDE: u16 = 120;
+
+/// The summary's editor has at least this many lines, and grows into room left over: up to
+/// a few lines in one column, where the other fields need the height, and all the room left
+/// in two, where the summary has its column's bottom to itself.
+const SUMMARY_MIN: u16 = 3;
+const SUMMARY_MAX_NARROW: u16 = 8;
+const SUMMARY_MAX_WIDE: u16 = u16::MAX;
+
+/// Rows of earlier appeals in the one-column layout, where they share the height with the
+/// fields; the panel scrolls to the rest.
+const PANEL_ROWS: u16 = 4;
+
+/// Rows of earlier appeals at most in the two-column layout: all the server offers, and the
+/// panel's explanation while it has none.
+const PANEL_ROWS_WIDE: u16 = 20;
+
+/// Where the mark of the focused field and the label start.
+const MARK: &str = "› ";
+const LABEL_X: usize = 2;
+
+/// One column of the form, laid out as lines before scrolling.
+#[derive(Default)]
+struct Column {
+    lines: Vec<Line<'static>>,
+    /// The focused field's first and last line (exclusive).
+    focus: Option<(usize, usize)>,
+    /// The summary's first line and height.
+    summary: Option<(usize, u16)>,
+    /// The text cursor: line and column.
+    cursor: Option<(usize, usize)>,
+}
+
+/// The widths of a column: labels, then values.
+#[derive(Clone, Copy)]
+struct Geometry {
+    label: usize,
+    value_x: usize,
+    value: usize,
+}
+
+impl FormView {
+    pub fn render(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(self.title(ui))
+            .title(Line::from(ui.text("form-required")).right_aligned())
+            .title_bottom(self.bottom_line(ui));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if inner.width >= WIDE {
+            self.render_wide(frame, inner, ui);
+        } else {
+            self.render_narrow(frame, inner, ui);
+        }
+        super::popup::draw(self, frame, inner, ui);
+    }
+
+    fn title(&self, ui: &Ui) -> String {
+        match &self.editing {
+            Some(e) => format!(" {} {} ", ui.text("form-edit-title"), harmless(&e.number)),
+            None => format!(" {} ", ui.text("form-new-title")),
+        }
+    }
+
+    fn render_narrow(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let offered = self.earlier.offered.len() as u16;
+        let panel = if offered == 0 {
+            0
+        } else {
+            offered.min(PANEL_ROWS) + 2
+        };
+        let [fields, panel_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(panel)]).areas(area);
+        self.column(frame, fields, &Field::ALL, SUMMARY_MAX_NARROW, ui);
+        if panel > 0 {
+            super::popup::panel(self, frame, panel_area, ui);
+        }
+    }
+
+    /// The registration of section 3.2 on the left, the contacts, reply and term on the
+    /// right with the earlier appeals under them.
+    fn render_wide(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+            .spacing(2)
+            .areas(area);
+        let split = Field::ALL
+            .iter()
+            .position(|f| *f == Field::PostalAddress)
+            .unwrap_or(Field::ALL.len());
+        let (first, second) = Field::ALL.split_at(split);
+        self.column(frame, left, first, SUMMARY_MAX_WIDE, ui);
+        let need = self.build(second, right.width, SUMMARY_MIN, ui).lines.len() as u16;
+        let rows = (self.earlier.offered.len() as u16).clamp(2, PANEL_ROWS_WIDE);
+        let [fields, _, panel] = Layout::vertical([
+            Constraint::Length(need),
+            Constraint::Length(1),
+            Constraint::Max(rows + 2),
+        ])
+        .areas(right);
+        self.column(frame, fields, second, SUMMARY_MIN, ui);
+        super::popup::panel(self, frame, panel, ui);
+    }
+
+    /// Draws the fields in `area`, scrolled to the focused one.
+    fn column(&self, frame: &mut Frame, area: Rect, fields: &[Field], most: u16, ui: &Ui) {
+        let mut column = self.build(fields, area.width, SUMMARY_MIN, ui);
+        let spare = area.height.saturating_sub(column.lines.len() as u16);
+        if spare > 0 && column.summary.is_some() {
+            let height = (SUMMARY_MIN + spare).min(most);
+            column = self.build(fields, area.width, height, ui);
+        }
+        let offset = scroll(column.focus, usize::from(area.height));
+        let geometry = self.geometry(fields, area.width, ui);
+        if let Some((line, x)) = column.cursor.filter(|_| self.mode == Mode::Fields) {
+            let y = line
+                .checked_sub(offset)
+                .filter(|y| *y < usize::from(area.height));
+            if let Some(y) = y {
+                let x = area.x + (geometry.value_x + x) as u16;
+                frame.set_cursor_position((x, area.y + y as u16));
+            }
+        }
+        let lines: Vec<Line> = column.lines.into_iter().skip(offset).collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        if let Some((line, height)) = column.summary {
+            self.draw_summary(frame, area, geometry, (line, height), offset);
+        }
+    }
+
+    fn draw_summary(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        geometry: Geometry,
+        (line, height): (usize, u16),
+        offset: usize,
+    ) {
+        let top = line.max(offset);
+        let bottom = (line + usize::from(height)).min(offset + usize::from(area.height));
+        if top >= bottom {
+            return;
+        }
+        let spot = Rect {
+            x: area.x + (geometry.value_x - 1) as u16,
+            y: area.y + (top - offset) as u16,
+            width: (geometry.value + 1) as u16,
+            height: (bottom - top) as u16,
+        };
+        frame.render_widget(&self.summary, spot);
+    }
+
+    fn geometry(&self, fields: &[Field], width: u16, ui: &Ui) -> Geometry {
+        let label = fields
+            .iter()
+            .map(|f| label_width(*f, ui))
+            .max()
+            .unwrap_or(0);
+        let value_x = LABEL_X + label + 1;
+        Geometry {
+            label,
+            value_x,
+            value: usize::from(width).saturating_sub(value_x).max(1),
+        }
+    }
+
+    fn build(&self, fields: &[Field], width: u16, summary: u16, ui: &Ui) -> Column {
+        let geometry = self.geometry(fields, width, ui);
+        let mut column = Column::default();
+        let mut group = None;
+        for &field in fields {
+            let label = ui.text(message(field));
+            let (this_group, _) = split_label(&label);
+            if let Some(name) = this_group.filter(|g| Some(*g) != group.as_deref()) {
+                let heading = format!("{}{name}", " ".repeat(LABEL_X));
+                column.lines.push(Line::styled(heading, ui.theme.title()));
+            }
+            group = this_group.map(str::to_string);
+            let start = column.lines.len();
+            self.field_lines(field, geometry, summary, ui, &mut column);
+            if field == self.focus {
+                column.focus = Some((start, column.lines.len()));
+            }
+        }
+        column
+    }
+}
+
+impl FormView {
+    /// The lines of one field: label and value, then its choices or summary lines, then its
+    /// problems.
+    fn field_lines(
+        &self,
+        field: Field,
+        geometry: Geometry,
+        summary: u16,
+        ui: &Ui,
+        column: &mut Column,
+    ) {
+        let focused = field == self.focus;
+        let mut spans = vec![
+            Span::raw(if focused { MARK } else { "  " }),
+            label_span(field, geometry.label, focused, ui),
+            Span::raw(" "),
+        ];
+        let first = column.lines.len();
+        match kind(field) {
+            Kind::Date | Kind::Text => {
+                let text = harmless(self.data.get(field)).into_owned();
+                if focused {
+                    let (shown, x) = window(&text, self.cursor.at, geometry.value);
+                    column.cursor = Some((first, x));
+                    spans.push(Span::raw(shown));
+                } else {
+                    spans.push(Span::raw(fit(&text, geometry.value)));
+                }
+            }
+            Kind::Choice => spans.push(self.choice_value(field, geometry.value, ui)),
+            Kind::Summary => column.summary = Some((first, summary)),
+        }
+        column.lines.push(Line::from(spans));
+        if field == Field::Summary {
+            let blank = usize::from(summary).saturating_sub(1);
+            column
+                .lines
+                .extend(std::iter::repeat_n(Line::default(), blank));
+        }
+        if focused && kind(field) == Kind::Choice {
+            column.lines.extend(self.choice_lines(field, geometry, ui));
+        }
+        for error in self.checks.of(field) {
+            let text = format!("✗ {}", messages::problem(&error.problem, ui));
+            for part in wrap(&text, geometry.value) {
+                let line = format!("{}{part}", " ".repeat(geometry.value_x));
+                column.lines.push(Line::styled(line, ui.theme.error()));
+            }
+        }
+    }
+
+    /// The label of the value a choice field holds; an unknown text as it is, marked wrong.
+    fn choice_value(&self, field: Field, width: usize, ui: &Ui) -> Span<'static> {
+        let text = self.data.get(field);
+        let list = choices(field);
+        match choice::position(&list, text) {
+            Some(index) => Span::raw(fit(list[index].label(ui.lang()), width)),
+            None if text.trim().is_empty() => Span::styled("—", ui.theme.dim()),
+            None => Span::styled(fit(&harmless(text), width), ui.theme.error()),
+        }
+    }
+
+    /// Every value of the focused choice field with its digit and its letter marked, wrapped
+    /// at the value column; the current value stands out.
+    fn choice_lines(&self, field: Field, geometry: Geometry, ui: &Ui) -> Vec<Line<'static>> {
+        let list = choices(field);
+        let current = choice::position(&list, self.data.get(field));
+        let indent = " ".repeat(geometry.value_x);
+        let mut lines = Vec::new();
+        let mut spans: Vec<Span<'static>> = vec![Span::raw(indent.clone())];
+        let mut used = 0;
+        for (index, item) in list.iter().enumerate() {
+            let option = option_spans(index, item, current == Some(index), ui);
+            let width: usize = option.iter().map(|s| s.content.chars().count()).sum();
+            if used > 0 && used + width > geometry.value {
+                lines.push(Line::from(std::mem::replace(
+                    &mut spans,
+                    vec![Span::raw(indent.clone())],
+                )));
+                used = 0;
+            }
+            used += width + 2;
+            spans.extend(option);
+            spans.push(Span::raw("  "));
+        }
+        lines.push(Line::from(spans));
+        lines
+    }
+}
+
+/// A value of a choice: `1 почта`, its letter marked, the current one in reverse video.
+pub fn option_spans(index: usize, item: &Choice, current: bool, ui: &Ui) -> Vec<Span<'static>> {
+    let base = if current {
+        ui.theme.selected()
+    } else {
+        Style::new()
+    };
+    let key = base
+        .patch(ui.theme.key())
+        .add_modifier(Modifier::UNDERLINED);
+    let label = item.label(ui.lang());
+    let mut spans = vec![Span::styled(
+        format!("{} ", index + 1),
+        base.patch(ui.theme.key()),
+    )];
+    let at = key_at(item, ui.lang());
+    for (i, c) in label.chars().enumerate() {
+        let style = if Some(i) == at { key } else { base };
+        spans.push(Span::styled(c.to_string(), style));
+    }
+    spans
+}
+
+fn label_span(field: Field, width: usize, focused: bool, ui: &Ui) -> Span<'static> {
+    let label = ui.text(message(field));
+    let (group, name) = split_label(&label);
+    let indent = if group.is_some() { "  " } else { "" };
+    let star = if required(field) { " *" } else { "" };
+    let text = format!("{indent}{name}{star}");
+    let padded = format!("{text:<width$}");
+    let style = if focused {
+        ui.theme.selected()
+    } else {
+        ui.theme.title()
+    };
+    Span::styled(padded, style)
+}
+
+fn label_width(field: Field, ui: &Ui) -> usize {
+    let label = ui.text(message(field));
+    let (group, name) = split_label(&label);
+    let indent = if group.is_some() { 2 } else { 0 };
+    let star = if required(field) { 2 } else { 0 };
+    indent + name.chars().count() + star
+}
+
+/// The first line to show so that the focused field is in view: no scrolling while it fits
+/// from the top, else just enough to show its end (and at least its start).
+fn scroll(focus: Option<(usize, usize)>, height: usize) -> usize {
+    let Some((start, end)) = focus else {
+        return 0;
+    };
+    end.saturating_sub(height).min(start)
+}
+
+/// Text broken at spaces into lines of at most `width` characters; a longer word is cut.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let rest: String = line.chars().skip(width).collect();
+            line = line.chars().take(width).collect();
+            lines.push(std::mem::replace(&mut line, rest));
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+impl FormView {
+    /// The form's own line at the bottom of its frame: what just happened, or how to fill
+    /// the focused field.
+    fn bottom_line(&self, ui: &Ui) -> Line<'static> {
+        match &self.notice {
+            Some(Notice::Error(text)) => Line::styled(format!(" {text} "), ui.theme.error()),
+            Some(Notice::Info(text)) => Line::styled(format!(" {text} "), ui.theme.good()),
+            None => Line::styled(format!(" {} ", self.hint(ui)), ui.theme.dim()),
+        }
+    }
+
+    fn hint(&self, ui: &Ui) -> String {
+        let key = |action| ui.key_of(action).unwrap_or_default();
+        match (kind(self.focus), self.focus) {
+            (Kind::Date, _) => ui.text_with(
+                "form-hint-date",
+                &[
+                    ("today", key(Action::Today).as_str().into()),
+                    ("yesterday", key(Action::Yesterday).as_str().into()),
+                ],
+            ),
+            (Kind::Choice, _) => ui.text("form-hint-choice"),
+            (Kind::Summary, _) => ui.text("form-hint-summary"),
+            (_, Field::Applicant | Field::IinBin) if !self.earlier.offered.is_empty() => ui
+                .text_with(
+                    "form-hint-link",
+                    &[("key", key(Action::LinkEarlier).as_str().into())],
+                ),
+            (_, Field::Applicant) => ui.text("form-hint-applicant"),
+            _ => ui.text_with(
+                "form-hint-text",
+                &[("save", key(Action::Save).as_str().into())],
+            ),
+        }
+    }
+}
