@@ -88,7 +88,7 @@ column-left = Days
 welcome-title = Welcome
 help-title = Keys
 keymap-problems-title = Keymap problems
-keymap-problems-intro = These bindings were not applied:
+keymap-problems-intro = Fix these in the keymap file named (the other keys work as shown by ?):
 press-any-key = Press any key to go on.
 saved = Saved: appeal { $number }.
 card-title = Appeal
@@ -144,3 +144,80 @@ problem-bad-iin-bin = «{ $text }» is not an IIN/BIN: exactly 12 digits
 problem-too-long = too long: { $actual } characters, at most { $limit }
 problem-line-break = a line break or tab at character { $position }: this field is one line
 problem-control-character = a control character ({ $code }) at character { $position }: remove it
+
+## The appeal card
+
+field-sender-ref = Sender's reference
+card-registered = Registered
+term-basis-rule = by the rule
+term-basis-extended = extended
+card-statutory-term = Statutory term (APPC art. 76)
+flag-late-internal = late by the internal term, still within the statutory one
+flag-late-statutory = past the statutory term
+flag-replied-late =
+    { $days ->
+        [one] replied { $days } day late
+       *[other] replied { $days } days late
+    }
+flag-late-notice = the applicant was told of extension { $index } too late
+flag-reply-method = the reply method is to be agreed with the applicant
+card-resolution = Resolution
+card-no-resolution = not issued yet
+card-resolved-by = Issued by
+card-instruction = Instruction
+card-lead = Lead executor
+card-co-executor = Co-executor
+card-contributed = contribution in
+verdict-approved = approved
+verdict-commented = commented
+decision-positive = positive
+decision-negative = negative
+card-reply = Reply
+card-decision = Decision
+card-justification = Justification
+card-signed-by = Signed by
+card-dispatched = Sent
+card-earlier = Earlier appeals of the applicant
+card-term-explained = How the term was computed
+card-statutory-explained = How the statutory term was computed
+card-history = History
+explain-rule = { $days } { $count ->
+        [working] working
+       *[calendar] calendar
+    } { $days ->
+        [one] day
+       *[other] days
+    } from the day after { $from } ({ $start ->
+        [registered] registration date
+       *[received] received date
+    })
+explain-counted = { $date }: day { $number }
+explain-skipped = { $date }: skipped, { $reason }
+explain-passed = { $date }: passed over, { $reason }
+explain-moved = term moved to { $term }: { $last } is not a working day ({ $reason })
+explain-term = Term: { $term }
+explain-weekend = weekend
+explain-no-calendar = no calendar loaded for { $year }: only weekends were taken as days off
+explain-provisional = the calendar for { $year } is provisional ({ $source })
+action-register = Registered
+action-edit = Registration edited
+action-resolve = Resolution issued
+action-reassign = Reassigned
+action-dismiss = Left without consideration
+action-redirect = Redirected
+action-request-info = Information requested
+action-info-received = Information received
+action-extend = Term extended
+action-agree-reply-method = Reply method agreed
+action-contribute = Contribution submitted
+action-consolidate = Consolidated, sent for approval
+action-approve = Approved
+action-comment = Commented
+action-to-signature = Sent for signature
+action-sign = Signed
+action-send-back = Sent back from signature
+action-dispatch = Reply sent
+action-accept = Accepted by compliance
+action-return = Returned for rework
+action-resume = Rework resumed
+registrars-only = Only registrars register appeals.

@@ -92,7 +92,7 @@ column-left = Дни
 welcome-title = Добро пожаловать
 help-title = Клавиши
 keymap-problems-title = Ошибки в раскладке клавиш
-keymap-problems-intro = Эти привязки не применены:
+keymap-problems-intro = Исправьте в указанном файле (остальные клавиши работают, см. ?):
 press-any-key = Нажмите любую клавишу, чтобы продолжить.
 saved = Сохранено: обращение { $number }.
 card-title = Обращение
@@ -149,3 +149,86 @@ problem-bad-iin-bin = «{ $text }» — не ИИН/БИН: ровно 12 циф
 problem-too-long = слишком длинно: { $actual } симв., не больше { $limit }
 problem-line-break = перевод строки или табуляция в позиции { $position }: это поле в одну строку
 problem-control-character = управляющий символ ({ $code }) в позиции { $position }: удалите его
+
+## The appeal card
+
+field-sender-ref = Регистрационные данные в обращении
+card-registered = Зарегистрировано
+term-basis-rule = по правилу
+term-basis-extended = продлён
+card-statutory-term = Срок по АППК (ст. 76)
+flag-late-internal = просрочено по внутреннему сроку, но в пределах срока по закону
+flag-late-statutory = нарушен срок по закону
+flag-replied-late =
+    { $days ->
+        [one] ответ направлен с опозданием на { $days } день
+        [few] ответ направлен с опозданием на { $days } дня
+       *[many] ответ направлен с опозданием на { $days } дней
+    }
+flag-late-notice = заявитель уведомлён о продлении { $index } с опозданием
+flag-reply-method = способ ответа нужно согласовать с заявителем
+card-resolution = Резолюция
+card-no-resolution = ещё не вынесена
+card-resolved-by = Вынес
+card-instruction = Поручение
+card-lead = Ответственный исполнитель
+card-co-executor = Соисполнитель
+card-contributed = информация представлена
+verdict-approved = согласовано
+verdict-commented = есть замечания
+decision-positive = положительное
+decision-negative = отрицательное
+card-reply = Ответ
+card-decision = Решение
+card-justification = Обоснование
+card-signed-by = Подписал
+card-dispatched = Направлен
+card-earlier = Предыдущие обращения заявителя
+card-term-explained = Как рассчитан срок
+card-statutory-explained = Как рассчитан срок по закону
+card-history = История
+explain-rule = { $count ->
+        [working] { $days ->
+            [one] { $days } рабочий день
+            [few] { $days } рабочих дня
+           *[many] { $days } рабочих дней
+        }
+       *[calendar] { $days ->
+            [one] { $days } календарный день
+            [few] { $days } календарных дня
+           *[many] { $days } календарных дней
+        }
+    } со дня, следующего за { $from } ({ $start ->
+        [registered] дата регистрации
+       *[received] дата поступления
+    })
+explain-counted = { $date }: день { $number }
+explain-skipped = { $date }: пропущен, { $reason }
+explain-passed = { $date }: не может быть сроком, { $reason }
+explain-moved = срок перенесён на { $term }: { $last } нерабочий день ({ $reason })
+explain-term = Срок: { $term }
+explain-weekend = выходной
+explain-no-calendar = календарь на { $year } год не загружен: нерабочими считались только выходные
+explain-provisional = календарь на { $year } год предварительный ({ $source })
+action-register = Зарегистрировано
+action-edit = Изменены регистрационные данные
+action-resolve = Вынесена резолюция
+action-reassign = Переназначено
+action-dismiss = Оставлено без рассмотрения
+action-redirect = Перенаправлено
+action-request-info = Запрошена информация
+action-info-received = Получена информация
+action-extend = Продлён срок
+action-agree-reply-method = Согласован способ ответа
+action-contribute = Представлена информация соисполнителя
+action-consolidate = Свод, направлено на согласование
+action-approve = Согласовано
+action-comment = Замечания
+action-to-signature = Направлено на подпись
+action-sign = Подписано
+action-send-back = Возвращено с подписи
+action-dispatch = Ответ направлен
+action-accept = Принято комплаенс-службой
+action-return = Возвращено на доработку
+action-resume = Доработка начата
+registrars-only = Регистрировать обращения может только регистратор.

@@ -5,7 +5,8 @@
 //! - [`domain`]: plain types and rules with no I/O: the appeal, validation, the workflow
 //!   (statuses, actions, who may do what) and the terms with their calendar.
 //! - [`store`]: the only module that knows sled: versioned records, indexes, registration
-//!   numbers, the history, durability and the consistency check.
+//!   numbers, the history, drafts of the registration form, durability and the consistency
+//!   check.
 //! - [`service`]: the one API every front end calls on behalf of an identified user; it
 //!   enforces the role and visibility rules and notifies subscribers of every change.
 //! - [`config`]: the TOML configuration with a default for every setting.

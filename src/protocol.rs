@@ -7,6 +7,7 @@ use std::io::{self, Read, Write};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::draft::{DraftSlot, FormDraft};
 use crate::domain::queue::Queue;
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
@@ -17,8 +18,9 @@ use crate::service::api::{
 use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
-/// Raised whenever a frame's meaning changes; client and server must agree on it. Version 2:
-/// earlier appeals come with the start of their summary, and forms carry links chosen by hand.
+/// Raised whenever a frame's meaning changes; client and server must agree on it. Version 2
+/// added the drafts of the registration form (a version 1 server cannot read those requests),
+/// the start of the summary with earlier appeals, and links chosen by hand on the form.
 pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
@@ -115,6 +117,19 @@ pub enum Request {
     Status,
     /// Stop the server; only its own system user may ask (to replace an older server).
     Shutdown,
+    /// Save the form being typed as the caller's draft of `slot`, replacing the one there.
+    SaveDraft {
+        slot: DraftSlot,
+        form: Box<AppealForm>,
+        /// For an edit, the revision of the appeal the edit started from.
+        base_revision: Option<u64>,
+    },
+    /// The caller's own drafts, newest first.
+    Drafts,
+    /// Drop the caller's draft of `slot`.
+    DropDraft {
+        slot: DraftSlot,
+    },
 }
 
 /// The answer to one call.
@@ -135,6 +150,13 @@ pub enum Response {
     Check(CheckSummary),
     Backup(BackupSummary),
     Status(ServerStatus),
+    /// The draft as stored, with unsafe characters stripped.
+    Draft(Box<FormDraft>),
+    Drafts(Vec<FormDraft>),
+    /// Whether there was a draft to drop.
+    DraftDropped {
+        existed: bool,
+    },
 }
 
 /// Frames a client sends.

@@ -1,8 +1,10 @@
 //! The consistency check finds damage: a missing index entry, a record that does not
-//! decode (named by its key), a gap in a history; and `appeals check` exits 1 for it.
+//! decode (named by its key), a gap in a history, a damaged draft; and `appeals check`
+//! exits 1 for it.
 
 mod common;
 
+use appeals::domain::draft::DraftSlot;
 use assert_cmd::Command;
 use common::{at, date, form, service_at, staff};
 
@@ -56,6 +58,29 @@ fn an_undecodable_record_is_named_by_its_key() {
     let found = problems(dir.path());
     assert!(
         found.iter().any(|p| p.contains("0000000000000002")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_damaged_draft_is_named_by_its_owner_slot_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    database_with_appeals(dir.path());
+    {
+        let service = service_at(dir.path(), at(2026, 3, 2));
+        let typed = form("Сидоров Олег", date(2026, 3, 2));
+        service
+            .save_draft("reg", DraftSlot::New, &typed, None)
+            .unwrap();
+        assert!(service.check().unwrap().problems.is_empty());
+    }
+    damage(dir.path(), "drafts", |t| {
+        t.insert(b"reg\0N", b"\xB2\x00\x01\x03".to_vec()).unwrap();
+    });
+    let found = problems(dir.path());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("draft reg/new") && found[0].contains("726567004e"),
         "{found:?}"
     );
 }

@@ -1,8 +1,14 @@
 //! The real `appeals` binary, run as a newcomer would: register, list, show, act, due,
-//! users and check, with their exit statuses.
+//! users, drafts and check, with their exit statuses.
 
 mod common;
 
+use appeals::client::{Client, Target};
+use appeals::config::Config;
+use appeals::domain::draft::DraftSlot;
+use appeals::domain::validate::AppealForm;
+use appeals::protocol::Request;
+use appeals::runtime::Endpoint;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use tempfile::TempDir;
@@ -88,6 +94,20 @@ impl Env {
             "email",
         ]);
         out.trim().to_string()
+    }
+
+    /// A client of the server the commands started, as the full-screen form would be.
+    fn client(&self) -> Client {
+        let config = Config::load(Some(&self.config_file())).unwrap();
+        let target = Target {
+            endpoint: Endpoint::for_data_dir(&config, self.data.path()).unwrap(),
+            data_dir: appeals::runtime::absolute(self.data.path()),
+            config: Some(self.config_file()),
+            operator: None,
+            subscribe: false,
+            config_digest: appeals::runtime::config_digest(&config),
+        };
+        Client::connect(&target).unwrap()
     }
 
     fn add_user(&self, login: &str, roles: &str) {
@@ -502,6 +522,47 @@ fn edit_corrects_the_registration_while_awaiting_the_resolution() {
         view["appeal"]["reg"]["summary"],
         "Жалоба на несвоевременную выплату стипендии"
     );
+}
+
+#[test]
+fn drafts_lists_your_drafts_and_drop_removes_one() {
+    let env = Env::new();
+    let n = env.register("Опечаткин Иван", 0);
+    assert!(env.ok(&["drafts"]).contains("no drafts"));
+    let mut client = env.client();
+    let typed = AppealForm {
+        applicant: "Сейткали Асем".into(),
+        summary: "О предоставлении академического отпуска по состоянию здоровья с 1 марта".into(),
+        ..AppealForm::default()
+    };
+    for slot in [DraftSlot::New, DraftSlot::parse(&n)] {
+        let form = Box::new(typed.clone());
+        let base_revision = None;
+        let request = Request::SaveDraft {
+            slot,
+            form,
+            base_revision,
+        };
+        client.call(request).unwrap();
+    }
+
+    let listed = env.ok(&["drafts"]);
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(listed.contains("Сейткали Асем"), "{listed}");
+    assert!(
+        listed.contains("академического отпуска по состоянию"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("1 марта"),
+        "only the first words: {listed}"
+    );
+
+    assert!(env.ok(&["drafts", "drop", "new"]).contains("dropped"));
+    assert!(env.ok(&["drafts", "drop", "new"]).contains("no draft new"));
+    let left = env.ok(&["drafts"]);
+    assert!(left.starts_with(&n) && left.lines().count() == 1, "{left}");
 }
 
 #[test]

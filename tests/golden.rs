@@ -7,8 +7,10 @@ mod common;
 use std::path::PathBuf;
 
 use appeals::domain::action::Draft;
+use appeals::domain::draft::{DraftSlot, FormDraft};
 use appeals::domain::model::*;
 use appeals::domain::user::{Role, User};
+use appeals::domain::validate::AppealForm;
 use appeals::store::codec::{self, Kind};
 use chrono::{TimeZone, Utc};
 use serde::Serialize;
@@ -147,6 +149,27 @@ fn sample_user() -> User {
     }
 }
 
+fn sample_draft() -> FormDraft {
+    FormDraft {
+        owner: "reg".into(),
+        slot: DraftSlot::Edit {
+            number: "2026-00017".into(),
+        },
+        form: AppealForm {
+            appeal_date: "27.02.2026".into(),
+            received_date: "02.03.2026".into(),
+            applicant: "ТОО «Алатау".into(),
+            summary: "О практике студентов\nвторая ".into(),
+            ..AppealForm::default()
+        },
+        saved_at: Utc
+            .with_ymd_and_hms(2026, 3, 2, 6, 31, 5)
+            .single()
+            .expect("valid instant"),
+        base_revision: Some(1),
+    }
+}
+
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/v1")
@@ -194,6 +217,11 @@ fn user_v1_stays_readable() {
 #[test]
 fn counter_v1_stays_readable() {
     golden("counter.bin", Kind::Counter, &123_456_u64);
+}
+
+#[test]
+fn draft_v1_stays_readable() {
+    golden("draft.bin", Kind::Draft, &sample_draft());
 }
 
 #[test]

@@ -157,3 +157,143 @@ fn another_operators_registration_appears_and_the_selection_stays_on_its_appeal(
     assert_eq!(screen.app.table.current().expect("selected").id, chosen);
     assert!(screen.draw(80, 24).contains("Early Bird"));
 }
+
+#[test]
+fn card_shows_fields_term_explained_day_by_day_and_history_in_both_languages() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", four_appeals);
+        screen.press("enter");
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            insta::assert_snapshot!(format!("card_{}_{w}x{h}", lang.code()), text);
+        }
+        let text = screen.draw(160, 48);
+        let (day, history) = match lang {
+            Lang::En => ("17.11.2026: day 1", "Registered"),
+            Lang::Ru => ("17.11.2026: день 1", "Зарегистрировано"),
+        };
+        assert!(text.contains(day), "{text}");
+        assert!(text.contains(history), "{text}");
+        assert!(text.contains("Иванов Иван Иванович"), "{text}");
+    }
+}
+
+#[test]
+fn every_history_action_has_a_name_in_both_languages() {
+    use appeals::domain::model::ActionKind;
+    use appeals::i18n::Catalog;
+    for lang in [Lang::En, Lang::Ru] {
+        let catalog = Catalog::new(lang);
+        for kind in ActionKind::ALL {
+            let id = format!("action-{}", kind.code());
+            assert!(
+                !catalog.text(&id).starts_with('['),
+                "{id} missing in {}",
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn card_scrolls_and_escape_returns_to_the_same_row() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("down enter");
+    let before = screen.draw(80, 24);
+    screen.press("pagedown");
+    let after = screen.draw(80, 24);
+    assert_ne!(before, after, "page down scrolls the card");
+    screen.press("q");
+    assert!(
+        matches!(screen.app.screen, View::Table),
+        "q closes the card, not the program"
+    );
+    assert!(!screen.app.quit);
+    assert_eq!(screen.app.table.selected, 1);
+}
+
+#[test]
+fn compliance_is_not_offered_the_registration_form() {
+    let mut screen = Screen::new(Lang::En, "audit", four_appeals);
+    let text = screen.draw(80, 24);
+    assert!(
+        !text.contains("new"),
+        "no `n new` hint for compliance:\n{text}"
+    );
+    screen.press("n");
+    assert!(matches!(screen.app.screen, View::Table));
+    assert!(
+        screen
+            .draw(80, 24)
+            .contains("Only registrars register appeals.")
+    );
+}
+
+#[test]
+fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
+    use appeals::tui::run::load_keymap;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("keymap.toml");
+    let own = "open = [\"ctrl-q\"]\nfly = [\"x\"]\nsort = [\"ctrl-\"]\nfilter = [\"ctrl-q\"]\n";
+    std::fs::write(&path, own).expect("write the user's keymap");
+    let (keymap, problems) = load_keymap(KeymapChoice::Default, Some(path));
+    // The temporary directory's name would make the snapshot differ on every run.
+    let all: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    assert!(
+        all.iter().any(|m| m.contains("unknown action `fly`")),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|m| m.starts_with("sort:")), "{all:?}");
+    assert!(
+        all.iter()
+            .any(|m| m.contains("ctrl-q") || m.contains("Ctrl-q")),
+        "{all:?}"
+    );
+
+    let mut screen = Screen::with_keymap(Lang::En, "reg", keymap, four_appeals);
+    screen.app.problems = problems;
+    screen.app.overlay = Some(Overlay::Problems);
+    let shown_dir = dir.path().display().to_string();
+    let text = screen.draw(80, 24).replace(&shown_dir, "~/.config/appeals");
+    assert!(text.contains("Keymap problems"), "{text}");
+    assert!(text.contains("unknown action `fly`"), "{text}");
+    insta::assert_snapshot!("keymap_problems_en_80x24", text);
+    screen.press("esc");
+    assert_eq!(screen.app.overlay, None);
+    // The user's own binding replaced the shipped one: ctrl-q opens, enter no longer does.
+    screen.press("enter");
+    assert!(matches!(screen.app.screen, View::Table));
+}
+
+#[test]
+fn an_open_card_and_the_counts_follow_a_resolution_issued_elsewhere() {
+    use appeals::domain::action::Action;
+    use appeals::domain::model::Status;
+    use appeals::service::api::ActRequest;
+
+    let mut screen = Screen::new(Lang::En, "boss", four_appeals);
+    screen.press("enter");
+    let number = match &screen.app.screen {
+        View::Card(card) => card.view.appeal.number_text.clone(),
+        _ => panic!("the card did not open"),
+    };
+    let resolve = Action::Resolve {
+        executors: vec!["lead".into()],
+        instruction: "Подготовить ответ".into(),
+        term: None,
+    };
+    let request = ActRequest {
+        number,
+        revision: None,
+        action: resolve,
+    };
+    screen.service.act("boss", &request).expect("resolve");
+    screen.notice();
+
+    let View::Card(card) = &screen.app.screen else {
+        panic!("the card closed");
+    };
+    assert_eq!(card.view.appeal.status, Status::InProgress);
+    assert!(screen.draw(80, 24).contains("in progress"));
+    assert_eq!(screen.app.count(Queue::Incoming), Some(3));
+}

@@ -1,5 +1,6 @@
 //! The server over its Unix socket: many clients at once, notices, bad frames, start-up
-//! races, stale sockets and SIGKILL in the middle of writes.
+//! races, stale sockets, SIGKILL in the middle of writes, and drafts that outlive their
+//! connection.
 
 mod common;
 
@@ -13,6 +14,8 @@ use std::time::{Duration, Instant};
 
 use appeals::client::{Client, ClientError, Target};
 use appeals::domain::action::Action;
+use appeals::domain::draft::{DraftSlot, FormDraft};
+use appeals::domain::validate::AppealForm;
 use appeals::protocol::{Request, Response};
 use appeals::runtime::Endpoint;
 use appeals::service::api::ActRequest;
@@ -412,4 +415,65 @@ fn a_subscriber_that_stops_reading_is_dropped_and_the_others_go_on() {
     );
     let mut client = server.client();
     register(&mut client).expect("the server goes on");
+}
+
+fn save_new_draft(client: &mut Client, applicant: &str) {
+    let form = AppealForm {
+        applicant: applicant.to_string(),
+        summary: "О восстановлении в число ".to_string(),
+        ..AppealForm::default()
+    };
+    let request = Request::SaveDraft {
+        slot: DraftSlot::New,
+        form: Box::new(form),
+        base_revision: None,
+    };
+    match client.call(request).unwrap() {
+        Response::Draft(draft) => assert_eq!(draft.form.applicant, applicant),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+fn drafts(client: &mut Client) -> Vec<FormDraft> {
+    match client.call(Request::Drafts).unwrap() {
+        Response::Drafts(drafts) => drafts,
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn a_draft_saved_on_a_dropped_connection_is_offered_on_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path());
+    let mut typing = server.client();
+    save_new_draft(&mut typing, "Ахметова Дин");
+    drop(typing);
+
+    let mut next = server.client();
+    let offered = drafts(&mut next);
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    assert_eq!(offered[0].slot, DraftSlot::New);
+    assert_eq!(offered[0].form.applicant, "Ахметова Дин");
+    assert_eq!(offered[0].owner, next.welcome.login);
+
+    let dropped = next.call(Request::DropDraft {
+        slot: DraftSlot::New,
+    });
+    assert_eq!(dropped.unwrap(), Response::DraftDropped { existed: true });
+    assert!(drafts(&mut next).is_empty());
+}
+
+#[test]
+fn a_draft_is_flushed_without_a_sync_of_its_own_and_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Server::start(dir.path());
+    save_new_draft(&mut server.client(), "Ахметова Динара");
+    // sled writes its log out every half second; a draft younger than that may be lost.
+    thread::sleep(Duration::from_secs(2));
+    server.kill();
+
+    let server = Server::start(dir.path());
+    let offered = drafts(&mut server.client());
+    assert_eq!(offered.len(), 1, "{offered:?}");
+    check_is_clean(&mut server.client());
 }

@@ -2,6 +2,7 @@
 //! Exit status: 0 done, 1 refused or invalid (the message names the field or rule), 2 usage.
 
 mod act;
+mod drafts;
 mod local;
 mod output;
 pub(crate) mod register;
@@ -83,6 +84,11 @@ pub enum Command {
     /// Manage users.
     #[command(subcommand)]
     User(user::UserCommand),
+    /// Your drafts of the registration form (saved by the full-screen form), newest first.
+    Drafts {
+        #[command(subcommand)]
+        command: Option<drafts::DraftsCommand>,
+    },
     /// Fill the database with realistic demonstration appeals.
     Demo {
         #[arg(long, default_value_t = 200)]
@@ -206,6 +212,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Due => output::due(&session),
         Command::Counts { json } => output::counts(&session, json),
         Command::User(command) => user::run(&session, command),
+        Command::Drafts { command } => drafts::run(&session, command),
         Command::Demo { count, seed } => {
             println!("{}", session.demo(count, seed)?);
             Ok(())

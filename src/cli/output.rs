@@ -41,7 +41,8 @@ pub fn harmless(text: &str) -> String {
         .collect()
 }
 
-fn cut(text: &str, width: usize) -> String {
+/// The text made harmless and cut to `width` characters, with an ellipsis when cut.
+pub(super) fn cut(text: &str, width: usize) -> String {
     let clean = harmless(text);
     if clean.chars().count() <= width {
         return clean;
@@ -72,12 +73,17 @@ const PIPE_WIDTH: usize = 132;
 /// Fixed columns: number, term, urgency, status and lead with their separators.
 const FIXED_WIDTH: usize = 11 + 11 + 12 + 14 + 13;
 
+/// Columns to fill: the terminal's width, or `PIPE_WIDTH` when the output is not a terminal.
+pub(super) fn output_width() -> usize {
+    match std::io::stdout().is_terminal() {
+        true => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
+        false => PIPE_WIDTH,
+    }
+}
+
 impl Layout {
     fn for_output() -> Layout {
-        let width = match std::io::stdout().is_terminal() {
-            true => crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w)),
-            false => PIPE_WIDTH,
-        };
+        let width = output_width();
         // The received date is worth its 11 columns only when the applicant keeps 24.
         let received = width >= FIXED_WIDTH + 11 + 24;
         let rest = width.saturating_sub(FIXED_WIDTH + if received { 11 } else { 0 });
@@ -403,6 +409,7 @@ pub fn print_check(summary: &CheckSummary) -> Result<(), Failure> {
     println!("history events: {}", summary.history_events);
     println!("users:          {}", summary.users);
     println!("index entries:  {}", summary.index_entries);
+    println!("drafts:         {}", summary.drafts);
     for (year, n) in &summary.numbers_per_year {
         println!("year {year}: numbers 1..={n}, gapless");
     }

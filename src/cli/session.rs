@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use super::{Cli, Failure};
 use crate::client::{Client, ClientError, Target};
 use crate::config::Config;
+use crate::domain::draft::{DraftSlot, FormDraft};
 use crate::domain::queue::Queue;
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
@@ -115,6 +116,7 @@ fn is_read(request: &Request) -> bool {
             | Request::Users
             | Request::Check
             | Request::Status
+            | Request::Drafts
     )
 }
 
@@ -165,4 +167,10 @@ calls! {
     backup(path: &str) -> BackupSummary =
         Request::Backup { path: path.to_string() }, Response::Backup(summary) => summary;
     shutdown() -> () = Request::Shutdown, Response::Done => ();
+    save_draft(slot: &DraftSlot, form: &AppealForm, base_revision: Option<u64>) -> FormDraft =
+        Request::SaveDraft { slot: slot.clone(), form: Box::new(form.clone()), base_revision },
+        Response::Draft(draft) => *draft;
+    drafts() -> Vec<FormDraft> = Request::Drafts, Response::Drafts(drafts) => drafts;
+    drop_draft(slot: &DraftSlot) -> bool =
+        Request::DropDraft { slot: slot.clone() }, Response::DraftDropped { existed } => existed;
 }

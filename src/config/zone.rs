@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Local, NaiveDate, Utc};
+use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
 /// The configured time zone: a named IANA zone, or the system's own.
@@ -22,9 +22,24 @@ impl Zone {
 
     /// The date on the office's calendar at the instant `now`.
     pub fn today(&self, now: DateTime<Utc>) -> NaiveDate {
+        self.wall_clock(now).date()
+    }
+
+    /// The office's wall-clock time at an instant, to show when something happened.
+    pub fn wall_clock(&self, at: DateTime<Utc>) -> NaiveDateTime {
         match self {
-            Zone::Local => now.with_timezone(&Local).date_naive(),
-            Zone::Named(tz) => now.with_timezone(tz).date_naive(),
+            Zone::Local => at.with_timezone(&Local).naive_local(),
+            Zone::Named(tz) => at.with_timezone(tz).naive_local(),
+        }
+    }
+}
+
+impl Zone {
+    /// The instant `at` as the office's clock shows it, in a `chrono` format.
+    pub fn format(&self, at: DateTime<Utc>, pattern: &str) -> String {
+        match self {
+            Zone::Local => at.with_timezone(&Local).format(pattern).to_string(),
+            Zone::Named(tz) => at.with_timezone(tz).format(pattern).to_string(),
         }
     }
 }

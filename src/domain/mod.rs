@@ -1,6 +1,8 @@
-//! Plain types and rules, no I/O: the appeal, validation, the workflow and the terms.
+//! Plain types and rules, no I/O: the appeal, validation, the workflow, the terms and the
+//! drafts of the registration form.
 
 pub mod action;
+pub mod draft;
 pub mod labels;
 pub mod model;
 pub mod queue;

@@ -360,3 +360,30 @@ pub enum ActionKind {
     Return,
     Resume,
 }
+
+impl ActionKind {
+    /// Every kind, in the order of the workflow.
+    pub const ALL: [ActionKind; 21] = [
+        ActionKind::Register,
+        ActionKind::Edit,
+        ActionKind::Resolve,
+        ActionKind::Reassign,
+        ActionKind::Dismiss,
+        ActionKind::Redirect,
+        ActionKind::RequestInfo,
+        ActionKind::InfoReceived,
+        ActionKind::Extend,
+        ActionKind::AgreeReplyMethod,
+        ActionKind::Contribute,
+        ActionKind::Consolidate,
+        ActionKind::Approve,
+        ActionKind::Comment,
+        ActionKind::ToSignature,
+        ActionKind::Sign,
+        ActionKind::SendBack,
+        ActionKind::Dispatch,
+        ActionKind::Accept,
+        ActionKind::Return,
+        ActionKind::Resume,
+    ];
+}

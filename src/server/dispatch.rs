@@ -68,6 +68,20 @@ pub fn dispatch(
             );
             Response::Backup(summary)
         }
+        Request::SaveDraft {
+            slot,
+            form,
+            base_revision,
+        } => Response::Draft(Box::new(service.save_draft(
+            login,
+            slot,
+            &form,
+            base_revision,
+        )?)),
+        Request::Drafts => Response::Drafts(service.drafts(login)?),
+        Request::DropDraft { slot } => Response::DraftDropped {
+            existed: service.drop_draft(login, &slot)?,
+        },
         Request::Status => {
             service.caller(login)?;
             Response::Status(status())

@@ -10,7 +10,7 @@ use crate::domain::model::{
 use crate::domain::queue::Queue;
 use crate::domain::terms::{CalendarWarning, Explanation, Urgency};
 use crate::domain::user::Login;
-use crate::domain::validate::FieldError;
+use crate::domain::validate::{FieldError, SUMMARY_LIMIT};
 
 /// One line of a queue or a search result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +146,7 @@ pub struct CheckSummary {
     pub history_events: u64,
     pub users: u64,
     pub index_entries: u64,
+    pub drafts: u64,
     pub numbers_per_year: Vec<(i32, u32)>,
     pub problems: Vec<String>,
 }
@@ -181,4 +182,15 @@ pub enum ServiceError {
     BadRequest { what: String },
     #[error("storage: {message}")]
     Store { message: String },
+    #[error(
+        "the draft is {bytes} bytes, over the limit of {limit} for a draft: its text is far \
+         longer than the form's fields allow (the summary holds {SUMMARY_LIMIT} characters); \
+         shorten it"
+    )]
+    DraftTooLarge { bytes: usize, limit: usize },
+    #[error(
+        "{login} already keeps {limit} drafts; drop those no longer needed with \
+         `appeals drafts drop new|NUMBER`"
+    )]
+    TooManyDrafts { login: Login, limit: usize },
 }

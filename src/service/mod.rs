@@ -1,8 +1,10 @@
 //! The one API through which every front end reads and changes appeals on behalf of an
 //! identified user. Role rules are the workflow's; visibility (an executor sees only the
-//! appeals assigned to them) and user management are enforced here.
+//! appeals assigned to them) and user management are enforced here, as is the ownership of
+//! drafts of the registration form.
 
 pub mod api;
+mod drafts;
 mod links;
 mod read;
 mod users;
@@ -14,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::action::Action;
+use crate::domain::draft::DraftSlot;
 use crate::domain::model::{Appeal, HistoryEvent};
 use crate::domain::terms::{CalendarWarning, Terms};
 use crate::domain::user::User;
@@ -48,6 +51,13 @@ impl From<StoreError> for ServiceError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Refused(refusal) => ServiceError::Refused { refusal },
+            StoreError::DraftTooLarge { bytes, limit } => {
+                ServiceError::DraftTooLarge { bytes, limit }
+            }
+            StoreError::TooManyDrafts { owner, limit } => ServiceError::TooManyDrafts {
+                login: owner,
+                limit,
+            },
             other => ServiceError::Store {
                 message: other.to_string(),
             },
@@ -157,6 +167,8 @@ impl Service {
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
     /// The appeal is linked to earlier ones of the same applicant and to those chosen by hand.
+    /// The user's draft of a new appeal is removed in the registration's own transaction, so
+    /// that a crash cannot leave it to be offered, and registered, a second time.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let chosen = self.chosen_links(&actor, &form.links, None)?;
@@ -172,7 +184,9 @@ impl Service {
                     (appeal, event)
                 })
             };
-            let registered = self.store.register(year, &*self.settings.number, &make);
+            let finished = Some((actor.login.as_str(), &DraftSlot::New));
+            let number = &*self.settings.number;
+            let registered = self.store.register(year, number, &make, finished);
             registered.map_err(|e| {
                 tracing::warn!(user = login, error = %e, "registration refused");
                 ServiceError::from(e)
@@ -202,7 +216,7 @@ impl Service {
         self.act_linking(login, &request, &form.links)
     }
 
-    /// Carries out one workflow action.
+    /// Carries out one workflow action. An edit takes the user's draft of that edit with it.
     pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
         self.act_linking(login, request, &[])
     }
@@ -217,13 +231,19 @@ impl Service {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
         let chosen = self.chosen_links(&actor, links, Some(appeal.id))?;
+        let edit_slot = DraftSlot::Edit {
+            number: appeal.number_text.clone(),
+        };
+        let finished =
+            matches!(request.action, Action::Edit(_)).then_some((actor.login.as_str(), &edit_slot));
         let result = self.in_context(&actor, |ctx| {
             let change = |stored: &Appeal| {
                 let (mut next, mut event) = workflow::apply(stored, &request.action, ctx)?;
                 links::add_links(&mut next, &mut event, &chosen);
                 Ok((next, event))
             };
-            self.store.act(appeal.id, request.revision, &change)
+            self.store
+                .act(appeal.id, request.revision, &change, finished)
         })?;
         let (appeal, event) = result.map_err(|e| self.act_error(login, &request.number, e))?;
         tracing::info!(user = login, number = %appeal.number_text, action = ?event.action, "acted");

@@ -318,6 +318,7 @@ impl Service {
             history_events: report.history_events,
             users: report.users,
             index_entries: report.index_entries,
+            drafts: report.drafts,
             numbers_per_year: report.years.into_iter().collect(),
             problems: report.problems,
         })

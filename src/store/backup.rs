@@ -5,6 +5,9 @@
 //! program and the record counts; then one line per user (`{"user":{..}}`), then for each
 //! appeal in id order `{"appeal":{..}}` followed by its history (`{"event":{..}}`, oldest
 //! first). Indexes and counters are not written: restore derives them from the records.
+//! Drafts of the registration form are not written either: they are operators' unfinished
+//! typing, not registry records, and a backup restored days later would offer forms long
+//! since registered or abandoned; a restored database starts without drafts.
 //!
 //! Consistency without stopping the service: sled has no snapshots and its transactions
 //! cannot iterate, but every single read sees a transaction whole. So the backup reads the

@@ -1,5 +1,6 @@
 //! The consistency check: every record decodes, the indexes and counters equal what the
-//! records imply, numbers are gapless within each year and histories are contiguous.
+//! records imply, numbers are gapless within each year and histories are contiguous. Drafts
+//! of the registration form must decode and sit under their own owner and slot.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +9,7 @@ use super::index;
 use super::keys::{self, meta};
 use super::write::read_counter;
 use super::{Store, StoreError};
+use crate::domain::draft::FormDraft;
 use crate::domain::model::{Appeal, AppealId, HistoryEvent};
 use crate::domain::user::User;
 
@@ -21,6 +23,7 @@ pub struct CheckReport {
     pub history_events: u64,
     pub users: u64,
     pub index_entries: u64,
+    pub drafts: u64,
     pub years: BTreeMap<i32, u32>,
     pub problems: Vec<String>,
 }
@@ -46,6 +49,7 @@ impl Store {
         self.check_groups(&mut report)?;
         self.check_counters(&appeals, &mut report)?;
         check_numbers(&appeals, &mut report);
+        self.check_drafts(&mut report)?;
         Ok(report)
     }
 
@@ -113,6 +117,26 @@ impl Store {
                 Ok(u) if u.login.as_bytes() == key.as_ref() => {}
                 Ok(u) => report.problem(format!("user {} stored under another key", u.login)),
                 Err(e) => report.problem(e.to_string()),
+            }
+        }
+        Ok(())
+    }
+
+    /// A damaged draft is named by its owner and slot when the key still says them, and always
+    /// by the key itself (in the decoder's message), so that it can be dropped.
+    fn check_drafts(&self, report: &mut CheckReport) -> Result<(), StoreError> {
+        for item in self.drafts.iter() {
+            let (key, bytes) = item?;
+            report.drafts += 1;
+            let Some((owner, slot)) = keys::parse_draft(&key) else {
+                let key = codec::describe_key(&key);
+                report.problem(format!("draft key {key} is malformed"));
+                continue;
+            };
+            match codec::decode::<FormDraft>(Kind::Draft, "drafts", &key, &bytes) {
+                Ok(d) if d.owner == owner && d.slot == slot => {}
+                Ok(_) => report.problem(format!("draft {owner}/{slot} names another place")),
+                Err(e) => report.problem(format!("draft {owner}/{slot}: {e}")),
             }
         }
         Ok(())

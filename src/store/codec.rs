@@ -32,6 +32,9 @@ pub enum Kind {
     History,
     User,
     Counter,
+    /// A draft of the registration form (`domain::draft::FormDraft`). Added without raising
+    /// the schema: it lives in a tree of its own, which older programs never open.
+    Draft,
 }
 
 impl Kind {

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::draft::DraftSlot;
 use crate::domain::model::AppealId;
 
 /// Index families, each a one-byte prefix in the index tree.
@@ -101,6 +102,42 @@ pub fn trailing_id(key: &[u8]) -> Option<AppealId> {
 pub fn trailing_term(key: &[u8]) -> Option<NaiveDate> {
     let end = key.len().checked_sub(8)?;
     date_of(key.get(end.checked_sub(4)?..end)?)
+}
+
+/// The slot part of a draft key: `N` for a new appeal, `E` and the number for an edit.
+const DRAFT_NEW: u8 = b'N';
+const DRAFT_EDIT: u8 = b'E';
+
+/// A draft: owner, 0, slot. The owner comes first so that one scan finds a user's drafts.
+pub fn draft(owner: &str, slot: &DraftSlot) -> Vec<u8> {
+    let mut key = drafts_of(owner);
+    match slot {
+        DraftSlot::New => key.push(DRAFT_NEW),
+        DraftSlot::Edit { number } => {
+            key.push(DRAFT_EDIT);
+            key.extend_from_slice(number.as_bytes());
+        }
+    }
+    key
+}
+
+/// The prefix of every draft of one owner.
+pub fn drafts_of(owner: &str) -> Vec<u8> {
+    Key(Vec::new()).text(owner).into_bytes()
+}
+
+/// Splits a draft key into owner and slot.
+pub fn parse_draft(key: &[u8]) -> Option<(String, DraftSlot)> {
+    let end = key.iter().position(|&b| b == 0)?;
+    let owner = std::str::from_utf8(&key[..end]).ok()?.to_string();
+    let slot = match key.get(end + 1..)? {
+        [DRAFT_NEW] => DraftSlot::New,
+        [DRAFT_EDIT, number @ ..] if !number.is_empty() => DraftSlot::Edit {
+            number: std::str::from_utf8(number).ok()?.to_string(),
+        },
+        _ => return None,
+    };
+    Some((owner, slot))
 }
 
 /// Meta keys.

@@ -1,10 +1,12 @@
 //! The durable store on sled: appeals, their history, users, indexes and counters, each in a
 //! tree of its own. Only this module knows sled. Every change is one transaction covering the
 //! record, its indexes, its history event and any counter, made durable before it returns.
+//! Drafts of the registration form have a tree too, but are working state (see `drafts`).
 
 mod backup;
 mod check;
 pub mod codec;
+mod drafts;
 mod index;
 pub mod keys;
 mod query;
@@ -63,6 +65,10 @@ pub enum StoreError {
     NoUser(Login),
     #[error("bulk load: {0}")]
     Bulk(String),
+    #[error("draft of {bytes} bytes is over the limit of {limit}")]
+    DraftTooLarge { bytes: usize, limit: usize },
+    #[error("{owner} already keeps {limit} drafts")]
+    TooManyDrafts { owner: Login, limit: usize },
 }
 
 /// sled's page cache. Its default (1 GiB) would let a long-running server grow far past what
@@ -90,6 +96,7 @@ pub struct Store {
     users: sled::Tree,
     index: sled::Tree,
     meta: sled::Tree,
+    drafts: sled::Tree,
     dir: PathBuf,
     /// The database file, kept open for its fsync after every change.
     file: File,
@@ -150,6 +157,7 @@ impl Store {
             users: tree("users")?,
             index: tree("indexes")?,
             meta: tree("meta")?,
+            drafts: tree("drafts")?,
             file: File::open(path.join("db")).map_err(StoreError::Sync)?,
             syncs: GroupSync::default(),
             dir: path.clone(),

@@ -1,5 +1,6 @@
 //! Changes: registration, workflow actions and bulk loading, each one sled transaction over
-//! the appeal, its history event, its indexes and the counters, then made durable.
+//! the appeal, its history event, its indexes and the counters, then made durable. The draft
+//! a registration or an edit completes is removed in the same transaction.
 
 use std::collections::BTreeSet;
 
@@ -13,6 +14,7 @@ use super::index;
 use super::keys::{self, meta};
 use super::{Store, StoreError};
 use crate::domain::action::Refusal;
+use crate::domain::draft::DraftSlot;
 use crate::domain::model::{Appeal, AppealId, HistoryEvent, RegNumber};
 use crate::domain::workflow::NewIdentity;
 
@@ -22,6 +24,7 @@ struct Tx<'a> {
     history: &'a TransactionalTree,
     index: &'a TransactionalTree,
     meta: &'a TransactionalTree,
+    drafts: &'a TransactionalTree,
 }
 
 type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
@@ -38,16 +41,26 @@ fn storage(e: UnabortableTransactionError) -> ConflictableTransactionError<Store
 pub type Make<'a> = &'a dyn Fn(NewIdentity) -> Result<(Appeal, HistoryEvent), Refusal>;
 /// Turns the stored appeal into the changed one and its event.
 pub type Change<'a> = &'a dyn Fn(&Appeal) -> Result<(Appeal, HistoryEvent), Refusal>;
+/// The draft a change completes, by owner and slot: removed with the change, so that a crash
+/// can never leave the draft of a registered appeal to be offered, and registered, again.
+pub type Finished<'a> = Option<(&'a str, &'a DraftSlot)>;
 
 impl Store {
     fn transact<T>(&self, body: impl Fn(&Tx) -> TxResult<T>) -> Result<T, StoreError> {
-        let trees = (&self.appeals, &self.history, &self.index, &self.meta);
-        let result = trees.transaction(|(appeals, history, index, meta)| {
+        let trees = (
+            &self.appeals,
+            &self.history,
+            &self.index,
+            &self.meta,
+            &self.drafts,
+        );
+        let result = trees.transaction(|(appeals, history, index, meta, drafts)| {
             body(&Tx {
                 appeals,
                 history,
                 index,
                 meta,
+                drafts,
             })
         });
         match result {
@@ -63,6 +76,7 @@ impl Store {
         year: i32,
         format: &dyn Fn(i32, u32) -> String,
         make: Make,
+        finished: Finished,
     ) -> Result<(Appeal, HistoryEvent), StoreError> {
         let done = self.transact(|tx| {
             let id = counter(tx.meta, meta::NEXT_ID)?.max(1);
@@ -78,6 +92,7 @@ impl Store {
             set_counter(tx.meta, meta::NEXT_ID, id + 1)?;
             set_counter(tx.meta, &meta::seq(year), seq)?;
             insert_new(tx, &appeal, std::slice::from_ref(&event))?;
+            remove_draft(tx, finished)?;
             Ok((appeal, event))
         })?;
         self.sync()?;
@@ -91,6 +106,7 @@ impl Store {
         id: AppealId,
         expected: Option<u64>,
         change: Change,
+        finished: Finished,
     ) -> Result<(Appeal, HistoryEvent), StoreError> {
         let done = self.transact(|tx| {
             let old = load(tx, id)?;
@@ -103,6 +119,7 @@ impl Store {
             }
             replace(tx, &old, &new)?;
             put_event(tx, &event)?;
+            remove_draft(tx, finished)?;
             Ok((new, event))
         })?;
         self.sync()?;
@@ -192,6 +209,13 @@ fn replace(tx: &Tx, old: &Appeal, new: &Appeal) -> TxResult<()> {
     if from != to {
         bump(tx, from, -1)?;
         bump(tx, to, 1)?;
+    }
+    Ok(())
+}
+
+fn remove_draft(tx: &Tx, finished: Finished) -> TxResult<()> {
+    if let Some((owner, slot)) = finished {
+        tx.drafts.remove(keys::draft(owner, slot))?;
     }
     Ok(())
 }

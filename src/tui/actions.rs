@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 pub enum Context {
     /// Everywhere outside text fields.
     Global,
+    /// Moving around: in the table and on the card alike.
+    Browse,
     /// The queues and the table.
     Table,
     /// The appeal card.
@@ -20,7 +22,12 @@ pub enum Context {
 impl Context {
     /// Two contexts overlap when one key bound in both would be ambiguous.
     pub fn overlaps(self, other: Context) -> bool {
-        self == other || self == Context::Global || other == Context::Global
+        let browsing = |c: Context| matches!(c, Context::Table | Context::Card);
+        self == other
+            || self == Context::Global
+            || other == Context::Global
+            || (self == Context::Browse && browsing(other))
+            || (other == Context::Browse && browsing(self))
     }
 }
 
@@ -83,7 +90,7 @@ const fn row(
     }
 }
 
-use Context::{Card, Form, Global, Table};
+use Context::{Browse, Card, Form, Global, Table};
 
 /// Every action, in the order the help overlay lists them.
 #[rustfmt::skip] // one row per action: it is read as a table
@@ -91,25 +98,25 @@ pub const ACTIONS: &[ActionInfo] = &[
     row(Action::Quit,        "quit",         Global, ("Quit", "quit"), ("Выход", "выход")),
     row(Action::Cancel,      "cancel",       Global, ("Cancel, close", "back"), ("Отмена, закрыть", "назад")),
     row(Action::Help,        "help",         Global, ("Keys of this screen", "help"), ("Клавиши этого экрана", "справка")),
-    row(Action::Up,          "up",           Table, ("Previous row", "up"), ("Предыдущая строка", "вверх")),
-    row(Action::Down,        "down",         Table, ("Next row", "down"), ("Следующая строка", "вниз")),
-    row(Action::PageUp,      "page-up",      Table, ("Page up", "page up"), ("Страница вверх", "стр. вверх")),
-    row(Action::PageDown,    "page-down",    Table, ("Page down", "page down"), ("Страница вниз", "стр. вниз")),
-    row(Action::Top,         "top",          Table, ("First row", "first"), ("Первая строка", "в начало")),
-    row(Action::Bottom,      "bottom",       Table, ("Last row", "last"), ("Последняя строка", "в конец")),
-    row(Action::NextQueue,   "next-queue",   Table, ("Next queue", "queue"), ("Следующая очередь", "очередь")),
-    row(Action::PrevQueue,   "prev-queue",   Table, ("Previous queue", "queue back"), ("Предыдущая очередь", "очередь назад")),
-    row(Action::Open,        "open",         Table, ("Open the appeal card", "card"), ("Открыть карточку обращения", "карточка")),
-    row(Action::Filter,      "filter",       Table, ("Filter the queue as you type", "filter"), ("Фильтр очереди", "фильтр")),
-    row(Action::Sort,        "sort",         Table, ("Sort by term, received, number", "sort"), ("Сортировка: срок, дата поступления, номер", "сортировка")),
-    row(Action::NewAppeal,   "new-appeal",   Table, ("Register a new appeal", "new"), ("Зарегистрировать обращение", "новое")),
-    row(Action::Edit,        "edit",         Card, ("Edit the registration", "edit"), ("Изменить регистрационные данные", "изменить")),
-    row(Action::NextField,   "next-field",   Form, ("Next field", "next field"), ("Следующее поле", "след. поле")),
-    row(Action::PrevField,   "prev-field",   Form, ("Previous field", "prev. field"), ("Предыдущее поле", "пред. поле")),
-    row(Action::Save,        "save",         Form, ("Save", "save"), ("Сохранить", "сохранить")),
-    row(Action::Today,       "today",        Form, ("Date: today", "today"), ("Дата: сегодня", "сегодня")),
-    row(Action::Yesterday,   "yesterday",    Form, ("Date: yesterday", "yesterday"), ("Дата: вчера", "вчера")),
-    row(Action::LinkEarlier, "link-earlier", Form, ("Link the earlier appeal", "link"), ("Связать с предыдущим обращением", "связать")),
+    row(Action::Up,          "up",           Browse, ("Previous row", "up"), ("Предыдущая строка", "вверх")),
+    row(Action::Down,        "down",         Browse, ("Next row", "down"), ("Следующая строка", "вниз")),
+    row(Action::PageUp,      "page-up",      Browse, ("Page up", "page up"), ("Страница вверх", "стр. вверх")),
+    row(Action::PageDown,    "page-down",    Browse, ("Page down", "page down"), ("Страница вниз", "стр. вниз")),
+    row(Action::Top,         "top",          Browse, ("First row", "first"), ("Первая строка", "в начало")),
+    row(Action::Bottom,      "bottom",       Browse, ("Last row", "last"), ("Последняя строка", "в конец")),
+    row(Action::NextQueue,   "next-queue",   Table,  ("Next queue", "queue"), ("Следующая очередь", "очередь")),
+    row(Action::PrevQueue,   "prev-queue",   Table,  ("Previous queue", "queue back"), ("Предыдущая очередь", "очередь назад")),
+    row(Action::Open,        "open",         Table,  ("Open the appeal card", "card"), ("Открыть карточку обращения", "карточка")),
+    row(Action::Filter,      "filter",       Table,  ("Filter the queue as you type", "filter"), ("Фильтр очереди", "фильтр")),
+    row(Action::Sort,        "sort",         Table,  ("Sort by term, received, number", "sort"), ("Сортировка: срок, дата поступления, номер", "сортировка")),
+    row(Action::NewAppeal,   "new-appeal",   Table,  ("Register a new appeal", "new"), ("Зарегистрировать обращение", "новое")),
+    row(Action::Edit,        "edit",         Card,   ("Edit the registration", "edit"), ("Изменить регистрационные данные", "изменить")),
+    row(Action::NextField,   "next-field",   Form,   ("Next field", "next field"), ("Следующее поле", "след. поле")),
+    row(Action::PrevField,   "prev-field",   Form,   ("Previous field", "prev. field"), ("Предыдущее поле", "пред. поле")),
+    row(Action::Save,        "save",         Form,   ("Save", "save"), ("Сохранить", "сохранить")),
+    row(Action::Today,       "today",        Form,   ("Date: today", "today"), ("Дата: сегодня", "сегодня")),
+    row(Action::Yesterday,   "yesterday",    Form,   ("Date: yesterday", "yesterday"), ("Дата: вчера", "вчера")),
+    row(Action::LinkEarlier, "link-earlier", Form,   ("Link the earlier appeal", "link"), ("Связать с предыдущим обращением", "связать")),
 ];
 
 /// The row of an action.

@@ -15,6 +15,7 @@ use super::source::{Signal, Source};
 use super::table::{QueueView, unexpected};
 use super::ui::Ui;
 use crate::client::ClientError;
+use crate::domain::model::ActionKind;
 use crate::domain::queue::Queue;
 use crate::domain::user::{Role, User};
 use crate::protocol::{Request, Response};
@@ -54,6 +55,8 @@ pub struct App {
     pub problems: Vec<Problem>,
     pub online: bool,
     pending: Vec<Key>,
+    /// A change notice arrived: fetch again before the next frame.
+    stale: bool,
     pub quit: bool,
 }
 
@@ -75,6 +78,7 @@ impl App {
             problems,
             online: true,
             pending: Vec::new(),
+            stale: false,
             quit: false,
         };
         app.load();
@@ -267,7 +271,13 @@ impl App {
                 self.table.order = self.table.order.next();
                 self.table.reset(source)
             }
-            Action::NewAppeal => return self.open_form(FormView::new_appeal(&self.ui)),
+            Action::NewAppeal if self.may_register() => {
+                return self.open_form(FormView::new_appeal(&self.ui));
+            }
+            Action::NewAppeal => {
+                self.flash = Some(Flash::Error(self.ui.text("registrars-only")));
+                Ok(())
+            }
             _ => Ok(()),
         };
         self.settle(result);
@@ -390,7 +400,14 @@ impl App {
                     self.refresh();
                 }
             }
-            Signal::Notice(_) => self.refresh(),
+            Signal::Notice(_) => self.stale = true,
+        }
+    }
+
+    /// Fetches again what notices made stale: once per frame, however many arrived.
+    pub fn catch_up(&mut self) {
+        if std::mem::take(&mut self.stale) {
+            self.refresh();
         }
     }
 
@@ -423,6 +440,19 @@ impl App {
     pub fn on_terminate(&mut self) {
         self.on_deadline();
         self.quit = true;
+    }
+
+    /// Whether this user registers appeals (the form is theirs).
+    pub fn may_register(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.has(Role::Registrar))
+    }
+
+    /// Whether the open card's registration may be edited by this user now.
+    pub fn may_edit(&self) -> bool {
+        match &self.screen {
+            Screen::Card(card) => card.view.allowed.contains(&ActionKind::Edit),
+            _ => false,
+        }
     }
 
     pub fn context(&self) -> Context {

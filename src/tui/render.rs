@@ -46,14 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     let ui = &app.ui;
     let who = match &app.user {
-        Some(user) => {
-            let roles: Vec<String> = user
-                .roles
-                .iter()
-                .map(|r| ui.text(&format!("role-{}", r.name())))
-                .collect();
-            format!("{} ({})", harmless(&user.login), roles.join(", "))
-        }
+        Some(user) => harmless(&user.login).into_owned(),
         None => String::from("…"),
     };
     let overdue = app.count(Queue::Overdue).unwrap_or(0);
@@ -64,15 +57,28 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     };
     let due_today = Arg::Num(i64::try_from(app.due_today).unwrap_or(i64::MAX));
     let overdue = Arg::Num(i64::try_from(overdue).unwrap_or(i64::MAX));
-    let left = Line::from(vec![
-        Span::raw(format!(" {who} │ {} │ ", date(ui.today))),
+    let counts = vec![
         Span::styled(
             ui.text_with("status-overdue", &[("count", overdue)]),
             overdue_style,
         ),
         Span::raw(" │ "),
         Span::raw(ui.text_with("status-due-today", &[("count", due_today)])),
-    ]);
+    ];
+    // The roles follow the login only when the line has room for them: the counts and the
+    // connection state matter more.
+    let counts_width: usize = counts.iter().map(|s| s.content.chars().count()).sum();
+    let head = format!(" {who} │ {} │ ", date(ui.today));
+    let roles = roles(app);
+    let spare = usize::from(area.width).saturating_sub(head.chars().count() + counts_width + 24);
+    let head = if !roles.is_empty() && roles.chars().count() + 3 <= spare {
+        format!(" {who} ({roles}) │ {} │ ", date(ui.today))
+    } else {
+        head
+    };
+    let mut left = vec![Span::raw(head)];
+    left.extend(counts);
+    let left = Line::from(left);
     let (state, style) = if app.online {
         (ui.text("status-online"), ui.theme.good())
     } else {
@@ -88,6 +94,18 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(right).alignment(Alignment::Right),
         right_area,
     );
+}
+
+fn roles(app: &App) -> String {
+    let Some(user) = &app.user else {
+        return String::new();
+    };
+    let names: Vec<String> = user
+        .roles
+        .iter()
+        .map(|r| app.ui.text(&format!("role-{}", r.name())))
+        .collect();
+    names.join(", ")
 }
 
 fn table_screen(frame: &mut Frame, area: Rect, app: &App) {
@@ -252,6 +270,14 @@ fn hints(app: &App) -> Line<'static> {
     let ui = &app.ui;
     let wanted: &[Action] = match app.context() {
         Context::Table if app.table.filtering => &[Action::Cancel],
+        Context::Table if !app.may_register() => &[
+            Action::Open,
+            Action::Filter,
+            Action::Sort,
+            Action::NextQueue,
+            Action::Help,
+            Action::Quit,
+        ],
         Context::Table => &[
             Action::Open,
             Action::NewAppeal,
@@ -261,8 +287,9 @@ fn hints(app: &App) -> Line<'static> {
             Action::Help,
             Action::Quit,
         ],
-        Context::Card => &[Action::Edit, Action::Cancel, Action::Help],
-        Context::Form | Context::Global => &[
+        Context::Card if app.may_edit() => &[Action::Edit, Action::Cancel, Action::Help],
+        Context::Card => &[Action::Cancel, Action::Help],
+        Context::Form | Context::Global | Context::Browse => &[
             Action::Save,
             Action::NextField,
             Action::Today,
@@ -286,7 +313,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App) {
     let context = app.context();
     let rows: Vec<Row> = ACTIONS
         .iter()
-        .filter(|info| info.context == context || info.context == Context::Global)
+        .filter(|info| info.context.overlaps(context))
         .map(|info| {
             let keys = ui.keys_of(info.action);
             Row::new(vec![

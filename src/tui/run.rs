@@ -50,6 +50,7 @@ pub fn run(options: Options) -> anyhow::Result<()> {
         theme: Theme::from_env(),
         keymap,
         today: options.config.time_zone.today(chrono::Utc::now()),
+        zone: options.config.time_zone,
     };
 
     let (events, inbox) = mpsc::channel();
@@ -89,6 +90,7 @@ fn main_loop(
         while let Ok(event) = inbox.try_recv() {
             handle(app, event);
         }
+        app.catch_up();
         if !app.quit {
             screen.draw(|frame| render::draw(frame, app))?;
         }
@@ -110,6 +112,9 @@ fn next_event(inbox: &Receiver<Event>, deadline: Option<Instant>) -> anyhow::Res
 }
 
 pub fn handle(app: &mut App, event: Event) {
+    // A screen left open overnight shows the new day's terms from the first event after
+    // midnight on.
+    app.ui.today = app.ui.zone.today(chrono::Utc::now());
     match event {
         Event::Terminal(TermEvent::Key(key)) => app.on_key(key),
         Event::Terminal(TermEvent::Paste(text)) => app.on_paste(&text),

@@ -3,12 +3,13 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::style::{Color, Modifier, Style};
 
 use super::actions::Action;
 use super::keymap::Keymap;
 use super::keys;
+use crate::config::Zone;
 use crate::domain::labels::Labelled;
 use crate::domain::terms::Urgency;
 use crate::domain::validate::is_forbidden;
@@ -88,9 +89,21 @@ pub struct Ui {
     pub theme: Theme,
     pub keymap: Keymap,
     pub today: NaiveDate,
+    /// The office's time zone, for the times of the history.
+    pub zone: Zone,
 }
 
 impl Ui {
+    /// The office's calendar date of an instant.
+    pub fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
+        self.zone.today(at)
+    }
+
+    /// An instant as dd.mm.yyyy hh:mm in the office's time zone.
+    pub fn local_time(&self, at: DateTime<Utc>) -> String {
+        self.zone.format(at, "%d.%m.%Y %H:%M")
+    }
+
     pub fn lang(&self) -> Lang {
         self.catalog.lang()
     }
@@ -170,5 +183,36 @@ impl Ui {
             Lang::En => info.en,
             Lang::Ru => info.ru,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_direction_marks_from_applicants_are_made_visible_marks() {
+        let hostile = "Иванов\u{1b}[2J\u{1b}]0;pwned\u{7}\u{202e}txt.exe\r\n";
+        let shown = harmless(hostile);
+        assert!(!shown.chars().any(is_forbidden), "{shown:?}");
+        assert_eq!(shown, "Иванов�[2J�]0;pwned��txt.exe��");
+    }
+
+    #[test]
+    fn ordinary_text_is_not_copied() {
+        assert!(matches!(harmless("ТОО «Алатау»"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn no_color_keeps_bold_but_drops_colours() {
+        let plain = Theme { color: false };
+        let style = plain.urgency(&Urgency::Overdue { days: 2 });
+        assert_eq!(style.fg, None);
+        assert!(style.add_modifier.contains(Modifier::BOLD));
+        let coloured = Theme { color: true };
+        assert_eq!(
+            coloured.urgency(&Urgency::Overdue { days: 2 }).fg,
+            Some(Color::Red)
+        );
     }
 }

@@ -22,6 +22,12 @@ pub fn service_at(dir: &Path, now: DateTime<Utc>) -> Service {
     Service::new(store, settings(Arc::new(move || now)))
 }
 
+/// A service whose clock the test moves.
+pub fn service_with_clock(dir: &Path, clock: appeals::service::Clock) -> Service {
+    let store = Store::open(dir).expect("the test database opens");
+    Service::new(store, settings(clock))
+}
+
 /// A service with the real clock.
 pub fn service(dir: &Path) -> Service {
     let store = Store::open(dir).expect("the test database opens");

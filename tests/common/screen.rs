@@ -40,6 +40,7 @@ pub fn ui(lang: Lang, today: NaiveDate, keymap: Keymap) -> Ui {
         theme: Theme { color: false },
         keymap,
         today,
+        zone: appeals::config::Zone::Named(chrono_tz::UTC),
     }
 }
 
@@ -124,6 +125,7 @@ impl Screen {
             at: super::at(2026, 12, 3),
         };
         self.app.on_signal(Signal::Notice(Box::new(notice)));
+        self.app.catch_up();
     }
 
     /// The screen drawn at `width` x `height`, one line per row, trailing spaces cut.

@@ -25,7 +25,10 @@ use super::model::{
 pub use date::parse_date;
 pub use field::{APPLICANT_LIMIT, Field, SUMMARY_LIMIT, TEXT_LIMIT};
 pub use problem::{FieldError, Problem};
-pub use text::{check_text, is_forbidden, looks_like_email, looks_like_iin_bin, looks_like_phone};
+pub use text::{
+    allowed_in_text, check_text, is_forbidden, looks_like_email, looks_like_iin_bin,
+    looks_like_phone,
+};
 
 /// The registration form as typed: every field a string, as the command line and the screen
 /// hold it.

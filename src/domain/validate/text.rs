@@ -21,7 +21,7 @@ pub fn check_text(text: &str, limit: usize, multiline: bool) -> Result<String, P
     let unsafe_char = text
         .chars()
         .enumerate()
-        .find(|&(_, c)| is_forbidden(c) && !(multiline && matches!(c, '\n' | '\t')));
+        .find(|&(_, c)| !allowed_in_text(c, multiline));
     if let Some((index, found)) = unsafe_char {
         return Err(Problem::ControlCharacter {
             found,
@@ -37,6 +37,12 @@ pub fn check_text(text: &str, limit: usize, multiline: bool) -> Result<String, P
         });
     }
     Ok(text)
+}
+
+/// Whether a text field may hold this character: nothing forbidden, except line breaks and
+/// tabs in a `multiline` field. Drafts strip by the same rule, so the two never disagree.
+pub fn allowed_in_text(c: char, multiline: bool) -> bool {
+    !is_forbidden(c) || (multiline && matches!(c, '\n' | '\t'))
 }
 
 /// True for a character that must not reach a terminal from an applicant's text.

@@ -39,6 +39,8 @@ impl FormView {
         source: &mut dyn Source,
         ui: &Ui,
     ) -> FormEffect {
+        // The screen's today follows the clock across midnight; so do the form's checks.
+        self.today = ui.today;
         match self.mode {
             Mode::Fields => self.field_key(event, action, source, ui),
             Mode::Pick { field, selected } => self.pick_key(event, field, selected, ui),

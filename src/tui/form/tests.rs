@@ -19,6 +19,7 @@ fn ui(lang: Lang) -> Ui {
         theme: Theme { color: false },
         keymap: Keymap::default(),
         today: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date"),
+        zone: crate::config::Zone::Named(chrono_tz::UTC),
     }
 }
 

@@ -1,17 +1,21 @@
 //! The appeal card: every registration field, the term with its day-by-day explanation and
 //! the statutory term, the resolution and executors, earlier appeals of the same applicant,
-//! and the history as a timeline. One scrolling page, so it reads the same at 80x24 and at
-//! 200x60.
+//! and the history as a timeline. One scrolling page at 80x24; on a wide terminal the
+//! explanations of the terms get a column of their own.
+
+mod history;
+mod sections;
+mod term;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::actions::Action;
 use super::source::Source;
 use super::table::unexpected;
-use super::ui::{Ui, date, harmless, urgency_symbol};
+use super::ui::{Ui, harmless};
 use crate::client::ClientError;
 use crate::domain::model::ActionKind;
 use crate::protocol::{Request, Response};
@@ -24,6 +28,9 @@ pub enum CardEffect {
     Close,
     Edit,
 }
+
+/// Below this width the card is one column: two would cut every line.
+const TWO_COLUMNS_FROM: u16 = 120;
 
 pub struct CardView {
     pub view: AppealView,
@@ -55,6 +62,7 @@ impl CardView {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Top => self.scroll = 0,
+            Action::Bottom => self.scroll = u16::MAX,
             _ => {}
         }
         CardEffect::None
@@ -69,14 +77,32 @@ impl CardView {
             ui.label(appeal.status)
         );
         let block = Block::default().borders(Borders::ALL).title(title);
-        let lines = lines(&self.view, ui);
         let inner = block.inner(area);
-        let max = (lines.len() as u16).saturating_sub(inner.height);
-        let paragraph = Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((self.scroll.min(max), 0));
-        frame.render_widget(paragraph, area);
+        frame.render_widget(block, area);
+
+        let mut main = sections::lines(&self.view, ui);
+        main.push(Line::default());
+        main.extend(history::lines(&self.view, ui));
+        let side = term::lines(&self.view, ui);
+        if inner.width < TWO_COLUMNS_FROM {
+            main.extend(side);
+            self.pane(frame, inner, main);
+        } else {
+            let [left, right] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .spacing(1)
+                    .areas(inner);
+            self.pane(frame, left, main);
+            self.pane(frame, right, side);
+        }
+    }
+
+    /// One column of lines, scrolled by the card's offset but never past its end.
+    fn pane(&self, frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+        let rows = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX);
+        let max = rows.saturating_sub(area.height);
+        frame.render_widget(paragraph.scroll((self.scroll.min(max), 0)), area);
     }
 }
 
@@ -88,28 +114,4 @@ fn fetch(source: &mut dyn Source, number: &str) -> Result<AppealView, ClientErro
         Response::Card(view) => Ok(*view),
         other => Err(unexpected(&other)),
     }
-}
-
-fn lines<'a>(view: &'a AppealView, ui: &Ui) -> Vec<Line<'a>> {
-    let reg = &view.appeal.reg;
-    let field = |id: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{}: ", ui.text(id)), ui.theme.title()),
-            Span::raw(value),
-        ])
-    };
-    let mut out = vec![
-        field("field-received-date", date(reg.received_date)),
-        field("field-applicant", harmless(&reg.applicant).into_owned()),
-        field("field-summary", harmless(&reg.summary).into_owned()),
-    ];
-    let symbol = urgency_symbol(&view.urgency);
-    out.push(Line::from(vec![
-        Span::styled(format!("{}: ", ui.text("field-term")), ui.theme.title()),
-        Span::styled(
-            format!("{symbol} {}", date(view.appeal.term)),
-            ui.theme.urgency(&view.urgency),
-        ),
-    ]));
-    out
 }
