@@ -10,6 +10,7 @@ mod drafts;
 mod index;
 pub mod keys;
 mod query;
+mod v1;
 mod write;
 
 use std::fs::File;
