@@ -125,6 +125,11 @@ form-pick-keys = ↑↓ Enter: choose · Esc: back
 form-discard-title = Discard the changes?
 form-discard-text = What was typed on this form will be lost.
 form-discard-keys = y: discard · n, Esc: go on editing
+draft-offer-title = Unfinished form
+draft-offer-new = Continue the unfinished registration?
+draft-offer-edit = Continue editing appeal { $number }?
+draft-offer-what = Applicant: { $applicant } · saved { $saved }
+draft-offer-keys = Enter: continue · Del: discard · Esc: later
 
 ## Problems of the form
 

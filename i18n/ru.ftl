@@ -130,6 +130,11 @@ form-pick-keys = ↑↓ Enter: выбор · Esc: назад
 form-discard-title = Отменить изменения?
 form-discard-text = Введённое в форму будет потеряно.
 form-discard-keys = д: отменить · н, Esc: продолжить ввод
+draft-offer-title = Незавершённая форма
+draft-offer-new = Продолжить незавершённую регистрацию?
+draft-offer-edit = Продолжить изменение обращения { $number }?
+draft-offer-what = Заявитель: { $applicant } · сохранено { $saved }
+draft-offer-keys = Enter: продолжить · Del: удалить · Esc: позже
 
 ## Problems of the form
 

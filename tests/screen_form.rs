@@ -530,3 +530,122 @@ fn an_edit_the_appeal_moved_on_from_meanwhile_is_refused_and_the_form_stays() {
     let view = screen.service.show("reg", "2026-00001").expect("stored");
     assert_eq!(view.appeal.reg.form, Form::Request);
 }
+
+fn drafts(screen: &Screen) -> Vec<appeals::domain::draft::FormDraft> {
+    screen.service.drafts("reg").expect("drafts")
+}
+
+#[test]
+fn a_draft_kept_while_typing_is_offered_back_by_the_next_start() {
+    let mut screen = Screen::new(Lang::En, "reg", |_| {});
+    screen.press("n");
+    tab_to(&mut screen, Field::Applicant);
+    screen.type_text("Недописанный Заявитель");
+    assert!(drafts(&screen).is_empty(), "not on every key");
+    screen.pause();
+    assert_eq!(drafts(&screen)[0].form.applicant, "Недописанный Заявитель");
+
+    // The terminal closed; the operator starts the screen again.
+    let mut again = screen.beside(Lang::En, "reg");
+    assert_eq!(again.app.overlay, Some(appeals::tui::app::Overlay::Draft));
+    let text = again.draw(80, 24);
+    assert!(
+        text.contains("Continue the unfinished registration?"),
+        "{text}"
+    );
+    assert!(text.contains("Недописанный Заявитель"), "{text}");
+    again.press("enter");
+    assert_eq!(again.form().data().applicant, "Недописанный Заявитель");
+    assert_eq!(again.form().data().received_date, "03.12.2026");
+    again.press("ctrl-t");
+    fill(
+        &mut again,
+        &[
+            (Field::Affiliation, "1"),
+            (Field::Method, "1"),
+            (Field::Channel, "1"),
+            (Field::Form, "1"),
+            (Field::Summary, "Дописано после обрыва связи"),
+        ],
+    );
+    again.press("ctrl-s");
+    assert_eq!(stored(&again), 1);
+    assert!(drafts(&again).is_empty(), "the registration took its draft");
+    assert!(
+        again.app.deadline().is_none(),
+        "and no late save brings it back"
+    );
+}
+
+#[test]
+fn a_draft_is_saved_when_the_screen_is_closed_by_a_signal() {
+    let mut screen = Screen::new(Lang::En, "reg", |_| {});
+    screen.press("n");
+    screen.type_text("1.12.2026");
+    screen.app.on_terminate();
+    assert_eq!(drafts(&screen)[0].form.appeal_date, "1.12.2026");
+    assert!(screen.app.quit);
+}
+
+#[test]
+fn a_draft_offered_can_be_discarded_or_left_for_later() {
+    let mut screen = Screen::new(Lang::Ru, "reg", |_| {});
+    screen.press("т");
+    screen.type_text("01.12.2026");
+    screen.pause();
+
+    let mut later = screen.beside(Lang::Ru, "reg");
+    assert!(
+        later
+            .draw(80, 24)
+            .contains("Продолжить незавершённую регистрацию?")
+    );
+    later.press("esc");
+    assert_eq!(later.app.overlay, None);
+    assert_eq!(drafts(&later).len(), 1, "kept for another time");
+
+    let mut discard = screen.beside(Lang::Ru, "reg");
+    discard.press("delete");
+    assert!(drafts(&discard).is_empty());
+    assert!(matches!(discard.app.screen, View::Table));
+}
+
+#[test]
+fn esc_keeps_the_draft_while_the_operator_goes_on_and_drops_it_on_discard() {
+    let mut screen = Screen::new(Lang::En, "reg", |_| {});
+    screen.press("n");
+    screen.type_text("01.12.2026");
+    screen.pause();
+    screen.press("esc n");
+    assert_eq!(drafts(&screen).len(), 1);
+    screen.press("esc y");
+    assert!(drafts(&screen).is_empty());
+    assert!(screen.beside(Lang::En, "reg").app.overlay.is_none());
+}
+
+#[test]
+fn an_edit_left_unfinished_goes_on_from_its_draft() {
+    let mut screen = Screen::new(Lang::En, "reg", |service| {
+        service
+            .register("reg", &form("Ещё Не Рассмотрен", date(2026, 12, 1)))
+            .expect("register");
+    });
+    screen.press("enter e");
+    tab_to(&mut screen, Field::Form);
+    screen.type_text("c");
+    screen.pause();
+
+    let mut again = screen.beside(Lang::En, "reg");
+    assert!(
+        again
+            .draw(80, 24)
+            .contains("Continue editing appeal 2026-00001?")
+    );
+    again.press("enter");
+    assert_eq!(again.form().number(), Some("2026-00001"));
+    assert_eq!(again.form().data().form, "complaint");
+    again.press("ctrl-s");
+    let view = again.service.show("reg", "2026-00001").expect("stored");
+    assert_eq!(view.appeal.reg.form, Form::Complaint);
+    assert!(drafts(&again).is_empty());
+}

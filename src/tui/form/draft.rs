@@ -5,8 +5,11 @@
 use std::time::{Duration, Instant};
 
 use crate::client::ClientError;
+use crate::domain::draft::{DraftSlot, FormDraft};
 use crate::domain::validate::AppealForm;
+use crate::protocol::{Request, Response};
 use crate::tui::source::Source;
+use crate::tui::table::unexpected;
 
 /// How long after the last change the draft is saved: typing at speed costs one request a
 /// second at most, and a connection lost mid-sentence loses at most that second.
@@ -16,42 +19,52 @@ pub const PAUSE: Duration = Duration::from_secs(1);
 /// enough to catch it coming back, rarely enough not to spin.
 pub const RETRY: Duration = Duration::from_secs(5);
 
-/// Which form a draft belongs to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Slot {
-    New,
-    Edit { number: String },
-}
-
 /// Where drafts are kept: the server, or a stand-in in tests.
 pub trait Drafts {
     fn save(
         &mut self,
-        slot: &Slot,
+        slot: &DraftSlot,
         form: &AppealForm,
         base: Option<u64>,
     ) -> Result<(), ClientError>;
-    fn drop_draft(&mut self, slot: &Slot) -> Result<(), ClientError>;
+    fn drop_draft(&mut self, slot: &DraftSlot) -> Result<(), ClientError>;
 }
 
 /// The drafts of the server behind a source.
 pub struct OnServer<'a>(pub &'a mut dyn Source);
 
 impl Drafts for OnServer<'_> {
-    // TODO: the server learns drafts on branch `drafts` (SaveDraft, Drafts, DropDraft); until
-    // it lands these keep nothing, so a dropped connection still loses the form.
     fn save(
         &mut self,
-        _slot: &Slot,
-        _form: &AppealForm,
-        _base: Option<u64>,
+        slot: &DraftSlot,
+        form: &AppealForm,
+        base: Option<u64>,
     ) -> Result<(), ClientError> {
-        let _ = &self.0;
-        Ok(())
+        let request = Request::SaveDraft {
+            slot: slot.clone(),
+            form: Box::new(form.clone()),
+            base_revision: base,
+        };
+        match self.0.call(request)? {
+            Response::Draft(_) => Ok(()),
+            other => Err(unexpected(&other)),
+        }
     }
 
-    fn drop_draft(&mut self, _slot: &Slot) -> Result<(), ClientError> {
-        Ok(())
+    fn drop_draft(&mut self, slot: &DraftSlot) -> Result<(), ClientError> {
+        let request = Request::DropDraft { slot: slot.clone() };
+        match self.0.call(request)? {
+            Response::DraftDropped { .. } => Ok(()),
+            other => Err(unexpected(&other)),
+        }
+    }
+}
+
+/// The caller's drafts on the server, newest first.
+pub fn waiting(source: &mut dyn Source) -> Result<Vec<FormDraft>, ClientError> {
+    match source.call(Request::Drafts)? {
+        Response::Drafts(drafts) => Ok(drafts),
+        other => Err(unexpected(&other)),
     }
 }
 
@@ -85,7 +98,7 @@ impl Timer {
     pub fn flush(
         &mut self,
         drafts: &mut dyn Drafts,
-        slot: &Slot,
+        slot: &DraftSlot,
         form: &AppealForm,
         base: Option<u64>,
         now: Instant,
@@ -108,7 +121,11 @@ impl Timer {
     }
 
     /// The operator discarded the form: the draft goes too.
-    pub fn discard(&mut self, drafts: &mut dyn Drafts, slot: &Slot) -> Result<(), ClientError> {
+    pub fn discard(
+        &mut self,
+        drafts: &mut dyn Drafts,
+        slot: &DraftSlot,
+    ) -> Result<(), ClientError> {
         self.due = None;
         if self.stored {
             drafts.drop_draft(slot)?;

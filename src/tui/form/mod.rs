@@ -18,6 +18,7 @@ mod fields;
 mod keys;
 mod line;
 mod messages;
+pub mod offer;
 mod popup;
 mod save;
 mod view;
@@ -38,10 +39,11 @@ use self::line::Cursor;
 use super::source::Source;
 use super::ui::{Ui, date};
 use crate::client::ClientError;
+use crate::domain::draft::DraftSlot;
 use crate::domain::validate::{AppealForm, Field, FieldError};
 use crate::service::api::{AppealView, Earlier};
 
-pub use self::draft::{Drafts, OnServer, Slot};
+pub use self::draft::{Drafts, OnServer};
 
 /// What the form asks of the screen after a key.
 pub enum FormEffect {
@@ -124,11 +126,15 @@ impl FormView {
         form
     }
 
-    /// Puts back what was typed into a form before (its draft); it counts as a change.
-    pub fn restore(&mut self, typed: AppealForm) {
+    /// Puts back what was typed into a form before (its draft); it counts as a change. An
+    /// edit goes on from the revision its draft started from.
+    pub fn restore(&mut self, typed: AppealForm, base_revision: Option<u64>) {
         self.summary = editor(&typed.summary);
         self.data = typed;
         self.draft = draft::Timer::from_stored();
+        if let (Some(editing), Some(base)) = (&mut self.editing, base_revision) {
+            editing.revision = base;
+        }
         self.focus_on(self.focus);
     }
 
@@ -188,12 +194,12 @@ impl FormView {
     }
 
     /// Which draft this form keeps on the server.
-    pub fn slot(&self) -> Slot {
+    pub fn slot(&self) -> DraftSlot {
         match &self.editing {
-            Some(e) => Slot::Edit {
+            Some(e) => DraftSlot::Edit {
                 number: e.number.clone(),
             },
-            None => Slot::New,
+            None => DraftSlot::New,
         }
     }
 

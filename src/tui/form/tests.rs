@@ -4,10 +4,11 @@
 use std::time::{Duration, Instant};
 
 use super::choice::{by_key, choices, key_at};
-use super::draft::{Drafts, PAUSE, RETRY, Slot, Timer};
+use super::draft::{Drafts, PAUSE, RETRY, Timer};
 use super::fields::{Kind, kind};
 use super::messages::{every_problem, problem};
 use crate::client::ClientError;
+use crate::domain::draft::DraftSlot as Slot;
 use crate::domain::validate::{AppealForm, Field};
 use crate::i18n::{Catalog, Lang};
 use crate::tui::keymap::Keymap;
