@@ -105,7 +105,7 @@ form-problems =
     }
 form-hint-date = dd.mm.yyyy or yyyy-mm-dd · { $today }: today · { $yesterday }: yesterday
 form-hint-choice = digit or marked letter: choose · Space: list · Backspace: clear
-form-hint-summary = Enter: new line · Tab: next field · ↑↓ leave from the first or last line
+form-hint-summary = Enter: new line · Tab, or ↑↓ at the edge of the text: other fields
 form-hint-applicant = Earlier appeals of the applicant are offered as the name is typed.
 form-hint-link = { $key }: link an earlier appeal from the list below
 form-hint-text = Tab, Enter: next field · { $save }: save
@@ -116,6 +116,7 @@ form-earlier-title =
     }
 form-earlier-keys = { $key }: link · ✓ linked · = same applicant, linked by itself
 form-earlier-empty = Earlier appeals of the applicant appear here as the name or IIN/BIN is typed.
+form-earlier-nothing = No earlier appeals of this applicant.
 form-earlier-none = No earlier appeals of this applicant to link.
 form-linked = Linked to { $number }.
 form-unlinked = No longer linked to { $number }.

@@ -110,7 +110,7 @@ form-problems =
     }
 form-hint-date = дд.мм.гггг или гггг-мм-дд · { $today }: сегодня · { $yesterday }: вчера
 form-hint-choice = цифра или отмеченная буква: выбор · Пробел: список · Backspace: очистить
-form-hint-summary = Enter: новая строка · Tab: следующее поле · ↑↓ выход с первой или последней строки
+form-hint-summary = Enter: новая строка · Tab или ↑↓ на краю текста: другие поля
 form-hint-applicant = Предыдущие обращения заявителя предлагаются по мере ввода имени.
 form-hint-link = { $key }: связать с предыдущим обращением из списка ниже
 form-hint-text = Tab, Enter: следующее поле · { $save }: сохранить
@@ -121,6 +121,7 @@ form-earlier-title =
     }
 form-earlier-keys = { $key }: связать · ✓ связано · = тот же заявитель, свяжется сам
 form-earlier-empty = Здесь появятся предыдущие обращения заявителя по мере ввода имени или ИИН/БИН.
+form-earlier-nothing = Предыдущих обращений этого заявителя нет.
 form-earlier-none = Нет предыдущих обращений этого заявителя.
 form-linked = Связано с обращением { $number }.
 form-unlinked = Связь с обращением { $number } снята.

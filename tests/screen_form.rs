@@ -649,3 +649,45 @@ fn an_edit_left_unfinished_goes_on_from_its_draft() {
     assert_eq!(view.appeal.reg.form, Form::Complaint);
     assert!(drafts(&again).is_empty());
 }
+
+/// The form in each state worth seeing, drawn in both languages at 80x24 and 160x48.
+#[test]
+fn form_snapshots_in_both_languages_and_sizes() {
+    type Setup = fn(&mut Screen);
+    let states: [(&str, Setup); 6] = [
+        ("empty", |_| {}),
+        ("errors", |s| s.press("ctrl-s")),
+        ("earlier", |s| {
+            tab_to(s, Field::Applicant);
+            s.type_text("Иванов");
+            s.press("tab");
+            s.press("ctrl-l down enter esc");
+        }),
+        ("pick", |s| {
+            tab_to(s, Field::Channel);
+            s.press("space down");
+        }),
+        ("discard", |s| {
+            s.type_text("01.12.2026");
+            s.press("esc");
+        }),
+        ("summary", |s| {
+            fill_required(s);
+            s.press("enter");
+            s.type_text(
+                "Вторая строка краткого содержания, достаточно длинная, чтобы перенестись.",
+            );
+        }),
+    ];
+    for lang in [Lang::En, Lang::Ru] {
+        for (name, setup) in states {
+            let mut screen = Screen::new(lang, "reg", earlier_appeals);
+            screen.press("n");
+            setup(&mut screen);
+            for (w, h) in [(80, 24), (160, 48)] {
+                let text = screen.draw(w, h);
+                insta::assert_snapshot!(format!("form_{name}_{}_{w}x{h}", lang.code()), text);
+            }
+        }
+    }
+}

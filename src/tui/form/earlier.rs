@@ -39,6 +39,13 @@ impl Panel {
         self.due
     }
 
+    /// Whether the server was asked about a name or IIN/BIN yet.
+    pub fn looked_up(&self) -> bool {
+        self.asked
+            .as_ref()
+            .is_some_and(|(name, iin)| !name.is_empty() || !iin.is_empty())
+    }
+
     /// The applicant or IIN/BIN changed: look up after a pause, when there is enough to go on.
     pub fn typed(&mut self, form: &AppealForm, now: Instant) {
         let enough = normalize_name(&form.applicant).chars().count() >= TYPED_MIN

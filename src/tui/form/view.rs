@@ -23,19 +23,18 @@ use crate::tui::ui::{Ui, harmless};
 pub const WIDE: u16 = 120;
 
 /// The summary's editor has at least this many lines, and grows into room left over: up to
-/// a few lines in one column, where the other fields need the height, and all the room left
-/// in two, where the summary has its column's bottom to itself.
+/// a few lines in one column, where the other fields need the height; all the room left at
+/// the bottom of two columns, where it has the whole width to itself.
 const SUMMARY_MIN: u16 = 3;
 const SUMMARY_MAX_NARROW: u16 = 8;
-const SUMMARY_MAX_WIDE: u16 = u16::MAX;
 
 /// Rows of earlier appeals in the one-column layout, where they share the height with the
 /// fields; the panel scrolls to the rest.
 const PANEL_ROWS: u16 = 4;
 
-/// Rows of earlier appeals at most in the two-column layout: all the server offers, and the
-/// panel's explanation while it has none.
-const PANEL_ROWS_WIDE: u16 = 20;
+/// Rows of earlier appeals in the two-column layout, beside the fields: as many as the left
+/// column is tall, so that the summary below keeps its room; the panel scrolls to the rest.
+const PANEL_ROWS_WIDE: u16 = 8;
 
 /// Where the mark of the focused field and the label start.
 const MARK: &str = "› ";
@@ -51,6 +50,33 @@ struct Column {
     summary: Option<(usize, u16)>,
     /// The text cursor: line and column.
     cursor: Option<(usize, usize)>,
+}
+
+/// A part of the form drawn as one column: its fields, the fields whose labels set the width
+/// of its label column (so that parts one above the other align), and how tall the summary
+/// may grow in it.
+#[derive(Clone, Copy)]
+struct Part<'f> {
+    fields: &'f [Field],
+    labels: &'f [Field],
+    summary_max: u16,
+}
+
+impl<'f> Part<'f> {
+    fn new(fields: &'f [Field], labels: &'f [Field], summary_max: u16) -> Part<'f> {
+        Part {
+            fields,
+            labels,
+            summary_max,
+        }
+    }
+}
+
+/// Where the focused field's value starts on screen: pick lists open beside it.
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor {
+    pub x: u16,
+    pub y: u16,
 }
 
 /// The widths of a column: labels, then values.
@@ -70,12 +96,12 @@ impl FormView {
             .title_bottom(self.bottom_line(ui));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        if inner.width >= WIDE {
-            self.render_wide(frame, inner, ui);
+        let anchor = if inner.width >= WIDE {
+            self.render_wide(frame, inner, ui)
         } else {
-            self.render_narrow(frame, inner, ui);
-        }
-        super::popup::draw(self, frame, inner, ui);
+            self.render_narrow(frame, inner, ui)
+        };
+        super::popup::draw(self, frame, inner, anchor, ui);
     }
 
     fn title(&self, ui: &Ui) -> String {
@@ -85,7 +111,8 @@ impl FormView {
         }
     }
 
-    fn render_narrow(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+    /// Every field in one scrolling column, the earlier appeals under it when there are any.
+    fn render_narrow(&self, frame: &mut Frame, area: Rect, ui: &Ui) -> Option<Anchor> {
         let offered = self.earlier.offered.len() as u16;
         let panel = if offered == 0 {
             0
@@ -94,60 +121,92 @@ impl FormView {
         };
         let [fields, panel_area] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(panel)]).areas(area);
-        self.column(frame, fields, &Field::ALL, SUMMARY_MAX_NARROW, ui);
+        let all = Part::new(&Field::ALL, &Field::ALL, SUMMARY_MAX_NARROW);
+        let anchor = self.column(frame, fields, all, ui);
         if panel > 0 {
             super::popup::panel(self, frame, panel_area, ui);
         }
+        anchor
     }
 
     /// The registration of section 3.2 on the left, the contacts, reply and term on the
-    /// right with the earlier appeals under them.
-    fn render_wide(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+    /// right with the earlier appeals under them, and the summary across the whole width
+    /// below, taking the height left.
+    fn render_wide(&self, frame: &mut Frame, area: Rect, ui: &Ui) -> Option<Anchor> {
+        let at = |field| Field::ALL.iter().position(|f| *f == field).unwrap_or(0);
+        let (left, rest) = Field::ALL.split_at(at(Field::Summary));
+        let (summary, right) = rest.split_at(1);
+        let labels = &Field::ALL[..=at(Field::Summary)];
+        let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1); 2])
             .spacing(2)
             .areas(area);
-        let split = Field::ALL
-            .iter()
-            .position(|f| *f == Field::PostalAddress)
-            .unwrap_or(Field::ALL.len());
-        let (first, second) = Field::ALL.split_at(split);
-        self.column(frame, left, first, SUMMARY_MAX_WIDE, ui);
-        let need = self.build(second, right.width, SUMMARY_MIN, ui).lines.len() as u16;
+        let height = |fields, width| self.build(fields, width, SUMMARY_MIN, ui).lines.len() as u16;
         let rows = (self.earlier.offered.len() as u16).clamp(2, PANEL_ROWS_WIDE);
-        let [fields, _, panel] = Layout::vertical([
-            Constraint::Length(need),
+        let right_need = height(right, right_area.width);
+        let top_need = height(left, left_area.width).max(right_need + 1 + rows + 2);
+        let summary_need = height(summary, area.width);
+        let top = top_need.min(area.height.saturating_sub(summary_need + 1));
+        let [top_area, _, summary_area] = Layout::vertical([
+            Constraint::Length(top),
             Constraint::Length(1),
-            Constraint::Max(rows + 2),
+            Constraint::Min(0),
         ])
-        .areas(right);
-        self.column(frame, fields, second, SUMMARY_MIN, ui);
+        .areas(area);
+        let [left_area, right_area] = Layout::horizontal([Constraint::Fill(1); 2])
+            .spacing(2)
+            .areas(top_area);
+        let [right_fields, _, panel] = Layout::vertical([
+            Constraint::Length(right_need),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(right_area);
+        let anchors = [
+            self.column(frame, left_area, Part::new(left, labels, 0), ui),
+            self.column(frame, right_fields, Part::new(right, right, 0), ui),
+            self.column(
+                frame,
+                summary_area,
+                Part::new(summary, labels, u16::MAX),
+                ui,
+            ),
+        ];
         super::popup::panel(self, frame, panel, ui);
+        anchors.into_iter().flatten().next()
     }
 
-    /// Draws the fields in `area`, scrolled to the focused one.
-    fn column(&self, frame: &mut Frame, area: Rect, fields: &[Field], most: u16, ui: &Ui) {
-        let mut column = self.build(fields, area.width, SUMMARY_MIN, ui);
+    /// Draws a part of the form in `area`, scrolled to the focused field; where that field's
+    /// value starts on screen, if it is here.
+    fn column(&self, frame: &mut Frame, area: Rect, part: Part, ui: &Ui) -> Option<Anchor> {
+        let geometry = self.geometry(part.labels, area.width, ui);
+        let mut column = self.lay_out(part.fields, geometry, SUMMARY_MIN, ui);
         let spare = area.height.saturating_sub(column.lines.len() as u16);
         if spare > 0 && column.summary.is_some() {
-            let height = (SUMMARY_MIN + spare).min(most);
-            column = self.build(fields, area.width, height, ui);
+            let height = (SUMMARY_MIN + spare).min(part.summary_max.max(SUMMARY_MIN));
+            column = self.lay_out(part.fields, geometry, height, ui);
         }
         let offset = scroll(column.focus, usize::from(area.height));
-        let geometry = self.geometry(fields, area.width, ui);
-        if let Some((line, x)) = column.cursor.filter(|_| self.mode == Mode::Fields) {
-            let y = line
-                .checked_sub(offset)
-                .filter(|y| *y < usize::from(area.height));
-            if let Some(y) = y {
-                let x = area.x + (geometry.value_x + x) as u16;
-                frame.set_cursor_position((x, area.y + y as u16));
-            }
+        let on_screen = |line: usize| {
+            let y = line.checked_sub(offset)?;
+            (y < usize::from(area.height)).then(|| area.y + y as u16)
+        };
+        let value_x = area.x + geometry.value_x as u16;
+        if let Some((line, x)) = column.cursor.filter(|_| self.mode == Mode::Fields)
+            && let Some(y) = on_screen(line)
+        {
+            frame.set_cursor_position((value_x + x as u16, y));
         }
+        let anchor = column
+            .focus
+            .and_then(|(start, _)| on_screen(start))
+            .map(|y| Anchor { x: value_x, y });
+        let summary = column.summary;
         let lines: Vec<Line> = column.lines.into_iter().skip(offset).collect();
         frame.render_widget(Paragraph::new(lines), area);
-        if let Some((line, height)) = column.summary {
-            self.draw_summary(frame, area, geometry, (line, height), offset);
+        if let Some(spot) = summary {
+            self.draw_summary(frame, area, geometry, spot, offset);
         }
+        anchor
     }
 
     fn draw_summary(
@@ -186,8 +245,12 @@ impl FormView {
         }
     }
 
+    /// The lines of `fields` with labels as wide as their own, for measuring.
     fn build(&self, fields: &[Field], width: u16, summary: u16, ui: &Ui) -> Column {
-        let geometry = self.geometry(fields, width, ui);
+        self.lay_out(fields, self.geometry(fields, width, ui), summary, ui)
+    }
+
+    fn lay_out(&self, fields: &[Field], geometry: Geometry, summary: u16, ui: &Ui) -> Column {
         let mut column = Column::default();
         let mut group = None;
         for &field in fields {
