@@ -123,6 +123,8 @@ impl FormView {
         let mut form = FormView::open(data.clone(), data, Some(editing), ui.today);
         form.earlier.linked_before = view.appeal.links.clone();
         form.earlier.own = Some(view.appeal.id);
+        // The applicant is known: offer the earlier appeals as soon as the form settles.
+        form.earlier.typed(&form.data, Instant::now());
         form
     }
 
@@ -132,6 +134,7 @@ impl FormView {
         self.summary = editor(&typed.summary);
         self.data = typed;
         self.draft = draft::Timer::from_stored();
+        self.earlier.typed(&self.data, Instant::now());
         if let (Some(editing), Some(base)) = (&mut self.editing, base_revision) {
             editing.revision = base;
         }

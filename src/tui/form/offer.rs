@@ -73,7 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, draft: &FormDraft, ui: &Ui) {
         Line::styled(ui.text("draft-offer-keys"), ui.theme.key()),
     ];
     let width = area.width.min(64);
-    let height = 8.min(area.height);
+    let height = (lines.len() as u16 + 2).min(area.height);
     let spot = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

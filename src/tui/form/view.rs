@@ -345,7 +345,8 @@ impl FormView {
         for (index, item) in list.iter().enumerate() {
             let option = option_spans(index, item, current == Some(index), ui);
             let width: usize = option.iter().map(|s| s.content.chars().count()).sum();
-            if used > 0 && used + width > geometry.value {
+            // A column stays free at the right, so that a row never touches the frame.
+            if used > 0 && used + width >= geometry.value {
                 lines.push(Line::from(std::mem::replace(
                     &mut spans,
                     vec![Span::raw(indent.clone())],
