@@ -10,9 +10,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::CursorMove;
 
 use super::choice::{by_key, choices};
-use super::earlier::Toggled;
 use super::fields::{Kind, kind, step};
-use super::{FormEffect, FormView, Mode, Notice, OnServer};
+use super::{FormEffect, FormView, Mode, OnServer};
 use crate::cli::register::relative_date;
 use crate::domain::validate::{Field, is_forbidden, parse_date};
 use crate::tui::actions::Action;
@@ -21,7 +20,7 @@ use crate::tui::ui::{Ui, date};
 
 /// The character a key types, if it types one: Shift is part of the character; with Ctrl or
 /// Alt it is a command.
-fn typed(event: KeyEvent) -> Option<char> {
+pub(super) fn typed(event: KeyEvent) -> Option<char> {
     let command = event
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -197,13 +196,13 @@ impl FormView {
     fn set_date(&mut self, day: chrono::NaiveDate) -> FormEffect {
         if kind(self.focus) == Kind::Date {
             *self.data.get_mut(self.focus) = date(day);
-            self.cursor = super::line::Cursor::at_end(self.data.get(self.focus));
+            self.cursor = super::input::Cursor::at_end(self.data.get(self.focus));
             self.touched(Instant::now());
         }
         FormEffect::None
     }
 
-    fn choose(&mut self, code: &str) {
+    pub(super) fn choose(&mut self, code: &str) {
         *self.data.get_mut(self.focus) = code.to_string();
         self.touched(Instant::now());
     }
@@ -218,7 +217,7 @@ impl FormView {
     }
 
     /// Closes the form and drops its draft.
-    fn discard(&mut self, source: &mut dyn Source) -> FormEffect {
+    pub(super) fn discard(&mut self, source: &mut dyn Source) -> FormEffect {
         let slot = self.slot();
         match self.draft.discard(&mut OnServer(source), &slot) {
             Ok(()) => FormEffect::Close,
@@ -260,106 +259,4 @@ fn clean(text: &str, multiline: bool) -> String {
             c => Some(c),
         })
         .collect()
-}
-
-impl FormView {
-    fn open_pick(&mut self) {
-        let list = choices(self.focus);
-        let selected = super::choice::position(&list, self.data.get(self.focus)).unwrap_or(0);
-        self.mode = Mode::Pick {
-            field: self.focus,
-            selected,
-        };
-    }
-
-    /// The pick list: Up and Down, Enter or Space to choose, a value's key, Esc to go back.
-    fn pick_key(&mut self, event: KeyEvent, field: Field, selected: usize, ui: &Ui) -> FormEffect {
-        let list = choices(field);
-        let last = list.len().saturating_sub(1);
-        let chosen = match (event.code, typed(event)) {
-            (KeyCode::Up, _) => return self.pick_at(field, selected.saturating_sub(1)),
-            (KeyCode::Down, _) => return self.pick_at(field, (selected + 1).min(last)),
-            (KeyCode::Home, _) => return self.pick_at(field, 0),
-            (KeyCode::End, _) => return self.pick_at(field, last),
-            (KeyCode::Enter, _) | (_, Some(' ')) => Some(selected),
-            (KeyCode::Esc, _) => None,
-            (_, Some(c)) => match by_key(&list, c, ui.lang()) {
-                Some(index) => Some(index),
-                None => return FormEffect::None,
-            },
-            _ => return FormEffect::None,
-        };
-        self.mode = Mode::Fields;
-        if let Some(choice) = chosen.and_then(|i| list.get(i)) {
-            self.choose(choice.code);
-        }
-        FormEffect::None
-    }
-
-    fn pick_at(&mut self, field: Field, selected: usize) -> FormEffect {
-        self.mode = Mode::Pick { field, selected };
-        FormEffect::None
-    }
-
-    /// The discard question: `y` (or `д`) discards; `n`, `н` or Esc goes back to the form,
-    /// its draft kept. Read as typed, not by key position: on a layout the operator does not
-    /// expect, a wrong guess keeps the form.
-    fn discard_key(&mut self, event: KeyEvent, source: &mut dyn Source) -> FormEffect {
-        match (event.code, typed(event)) {
-            (_, Some('y' | 'Y' | 'д' | 'Д')) => self.discard(source),
-            (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'н' | 'Н')) => {
-                self.mode = Mode::Fields;
-                FormEffect::None
-            }
-            _ => FormEffect::None,
-        }
-    }
-}
-
-impl FormView {
-    /// The link key: links the one earlier appeal offered, or opens the panel to choose.
-    fn link(&mut self, ui: &Ui) -> FormEffect {
-        match self.earlier.offered.len() {
-            0 => self.notice = Some(Notice::Info(ui.text("form-earlier-none"))),
-            1 => self.toggle_link(0, ui),
-            _ => self.mode = Mode::Earlier,
-        }
-        FormEffect::None
-    }
-
-    /// The panel of earlier appeals: Up and Down, Enter, Space or the link key to link or
-    /// unlink, Esc or Tab back to the fields.
-    fn earlier_key(&mut self, event: KeyEvent, action: Option<Action>, ui: &Ui) -> FormEffect {
-        match (event.code, action) {
-            (KeyCode::Up, _) => self.earlier.step(-1),
-            (KeyCode::Down, _) => self.earlier.step(1),
-            (KeyCode::Enter | KeyCode::Char(' '), _) | (_, Some(Action::LinkEarlier)) => {
-                self.toggle_link(self.earlier.selected, ui);
-            }
-            (KeyCode::Esc | KeyCode::Tab | KeyCode::BackTab, _) => self.mode = Mode::Fields,
-            _ => {}
-        }
-        FormEffect::None
-    }
-
-    fn toggle_link(&mut self, index: usize, ui: &Ui) {
-        let toggled = self.earlier.toggle(index, &mut self.data);
-        let number = self
-            .earlier
-            .offered
-            .get(index)
-            .map(|e| e.row.number.clone())
-            .unwrap_or_default();
-        let id = match toggled {
-            Toggled::Nothing => return,
-            Toggled::Linked => "form-linked",
-            Toggled::Unlinked => "form-unlinked",
-            Toggled::AlreadyLinked => "form-linked-before",
-        };
-        if toggled != Toggled::AlreadyLinked {
-            self.draft.changed(Instant::now());
-        }
-        let text = ui.text_with(id, &[("number", number.as_str().into())]);
-        self.notice = Some(Notice::Info(text));
-    }
 }

@@ -109,7 +109,7 @@ fn quoted(text: &str) -> String {
     // A message names the text so the operator finds it; 30 characters are enough for that.
     const SHOWN: usize = 30;
     let harmless = crate::tui::ui::harmless(text);
-    super::line::fit(&harmless, SHOWN)
+    super::input::fit(&harmless, SHOWN)
 }
 
 /// Every kind of problem once, for the test that each has its message in both languages.

@@ -5,19 +5,22 @@
 //! same form corrects an appeal while it is still registered.
 //!
 //! - `fields`, `choice`: what each field is and the keys of the enumerations;
-//! - `keys`: what a key does, by mode (fields, pick list, earlier appeals, discard question);
-//! - `line`: editing one line; `check`, `messages`: which problems show, in which words;
+//! - `keys`: what a key does in the fields;
+//! - `input`: editing one line; `check`, `messages`: which problems show, in which words;
 //! - `earlier`, `draft`: the timed work (the lookup and the draft, see [`FormView::deadline`]);
-//! - `save`: the request and its answer; `view`, `popup`: drawing.
+//! - `modes`: the keys of the pick list, the earlier appeals panel and the discard question;
+//! - `save`: the request and its answer; `view`, `lines`, `popup`, `offer`: drawing.
 
 mod check;
 mod choice;
 mod draft;
 mod earlier;
 mod fields;
+mod input;
 mod keys;
-mod line;
+mod lines;
 mod messages;
+mod modes;
 pub mod offer;
 mod popup;
 mod save;
@@ -35,7 +38,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use self::check::Checks;
 use self::earlier::Panel;
-use self::line::Cursor;
+use self::input::Cursor;
 use super::source::Source;
 use super::ui::{Ui, date};
 use crate::client::ClientError;

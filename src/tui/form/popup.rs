@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::choice::choices;
 use super::fields::message;
-use super::line::fit;
-use super::view::{Anchor, option_spans};
+use super::input::fit;
+use super::lines::option_spans;
+use super::view::Anchor;
 use super::{FormView, Mode};
 use crate::domain::validate::Field;
 use crate::tui::actions::Action;
