@@ -691,3 +691,19 @@ fn form_snapshots_in_both_languages_and_sizes() {
         }
     }
 }
+
+#[test]
+fn f1_shows_the_keys_of_the_form_and_any_key_goes_back_to_it() {
+    let mut screen = Screen::new(Lang::En, "reg", |_| {});
+    screen.press("n f1");
+    assert_eq!(screen.app.overlay, Some(appeals::tui::app::Overlay::Help));
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Link the earlier appeal"), "{text}");
+    screen.press("esc");
+    assert_eq!(screen.app.overlay, None);
+    assert_eq!(
+        screen.form().mode(),
+        Mode::Fields,
+        "the form is still there"
+    );
+}

@@ -88,7 +88,6 @@ impl App {
             quit: false,
         };
         app.load();
-        app.offer_draft();
         app
     }
 
@@ -99,6 +98,7 @@ impl App {
         });
         self.settle(result);
         self.refresh_counts();
+        self.offer_draft();
     }
 
     fn load_user(&mut self) -> Result<(), ClientError> {

@@ -152,3 +152,74 @@ fn a_draft_the_server_could_not_take_is_tried_again_later() {
         .expect("nothing to drop");
     assert_eq!(drafts.dropped, 0, "a saved appeal took its draft with it");
 }
+
+#[test]
+fn a_line_is_edited_by_characters_not_bytes() {
+    use super::input::Cursor;
+    use crossterm::event::KeyCode;
+
+    let mut text = String::from("Ивнов");
+    let mut cursor = Cursor { at: 2 };
+    cursor.insert(&mut text, "а");
+    assert_eq!((text.as_str(), cursor.at), ("Иванов", 3));
+    assert_eq!(cursor.edit(&mut text, KeyCode::Backspace), Some(true));
+    assert_eq!(cursor.edit(&mut text, KeyCode::Delete), Some(true));
+    assert_eq!((text.as_str(), cursor.at), ("Ивов", 2));
+    assert_eq!(cursor.edit(&mut text, KeyCode::End), Some(false));
+    assert_eq!(
+        cursor.edit(&mut text, KeyCode::Delete),
+        Some(false),
+        "nothing after the end"
+    );
+    assert_eq!(
+        cursor.edit(&mut text, KeyCode::Enter),
+        None,
+        "not a line's key"
+    );
+}
+
+#[test]
+fn a_long_value_scrolls_to_keep_the_cursor_in_view_and_is_cut_when_not_focused() {
+    use super::input::{fit, window};
+
+    assert_eq!(window("абвгдежз", 8, 4), (String::from("ежз"), 3));
+    assert_eq!(window("абвгдежз", 1, 4), (String::from("абвг"), 1));
+    assert_eq!(fit("абвгдежз", 5), "абвг…");
+    assert_eq!(fit("абв", 5), "абв");
+}
+
+#[test]
+fn problems_wrap_at_spaces_and_a_word_too_long_is_cut() {
+    use super::lines::wrap;
+
+    assert_eq!(wrap("один два три", 8), ["один два", "три"]);
+    assert_eq!(wrap("абвгдежзик", 4), ["абвг", "дежз", "ик"]);
+    assert_eq!(wrap("", 4), [""]);
+}
+
+#[test]
+fn only_fields_left_complain_and_the_field_being_typed_does_not_start_anew() {
+    use super::check::Checks;
+
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a date");
+    let mut form = AppealForm::default();
+    let mut checks = Checks::default();
+    checks.changed(Field::AppealDate, &form, today);
+    assert!(checks.shown.is_empty(), "nothing left yet");
+
+    checks.left(Field::AppealDate, &form, today);
+    assert_eq!(checks.first(), Some(Field::AppealDate), "required");
+
+    form.appeal_date = "1".into();
+    checks.changed(Field::AppealDate, &form, today);
+    assert!(
+        checks.shown.is_empty(),
+        "required went away; a bad date waits for leaving"
+    );
+    checks.left(Field::AppealDate, &form, today);
+    assert_eq!(
+        checks.of(Field::AppealDate).count(),
+        1,
+        "now the date is named bad"
+    );
+}
