@@ -13,7 +13,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use appeals::client::{Client, Target};
-use appeals::domain::queue::Queue;
+use appeals::domain::queue::{Queue, Sort};
 use appeals::domain::validate::AppealForm;
 use appeals::protocol::{Request, Response};
 use appeals::runtime::Endpoint;
@@ -156,6 +156,9 @@ fn page_round_trip(dir: &Path) {
         let started = Instant::now();
         let request = Request::Queue {
             queue: Queue::Overdue,
+            sort: Sort::Term,
+            descending: false,
+            filter: None,
             offset: 0,
             limit: 50,
         };

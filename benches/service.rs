@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the service on a database of 100,000 demo appeals: a durable
-//! registration, a page of 50 rows of each queue, and the counts of all queues. The database
-//! is built once under `target/bench-data` and reused; its size on disk is printed.
+//! registration, a page of 50 rows of each queue, pages in received and number order and
+//! filtered ones, and the counts of all queues. The database is built once under
+//! `target/bench-data` and reused; its size on disk is printed.
 //!
 //! Run: `cargo bench --bench service` (set `APPEALS_BENCH_COUNT` for another size).
 
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use appeals::domain::queue::Queue;
+use appeals::domain::queue::{Order, Queue, Sort};
 use appeals::domain::terms::{Calendar, TermRule, Terms};
 use appeals::domain::validate::AppealForm;
 use appeals::service::{Service, Settings};
@@ -100,17 +101,23 @@ fn benches(c: &mut Criterion) {
             _ => ADMIN,
         };
         pages.bench_function(queue.code(), |b| {
-            b.iter(|| service.queue_page(login, queue, 0, 50).expect("a page"))
+            let order = Order::default_for(queue);
+            b.iter(|| {
+                let page = service.queue_page(login, queue, order, None, 0, 50);
+                page.expect("a page")
+            })
         });
     }
     pages.bench_function("overdue, page 100", |b| {
         b.iter(|| {
-            service
-                .queue_page(ADMIN, Queue::Overdue, 5_000, 50)
-                .expect("a page")
+            let order = Order::default_for(Queue::Overdue);
+            let page = service.queue_page(ADMIN, Queue::Overdue, order, None, 5_000, 50);
+            page.expect("a page")
         })
     });
     pages.finish();
+    sorted_pages(c, &service);
+    filtered_pages(c, &service);
     c.bench_function("counts of all queues (admin)", |b| {
         b.iter(|| service.counts(ADMIN).expect("counts"))
     });
@@ -120,6 +127,106 @@ fn benches(c: &mut Criterion) {
     c.bench_function("search one word", |b| {
         b.iter(|| service.search(ADMIN, "стипендии", 0, 50).expect("search"))
     });
+}
+
+fn order(sort: Sort, descending: bool) -> Order {
+    Order { sort, descending }
+}
+
+/// Pages of 50 in the orders other than the term's: the whole registry (also its last page,
+/// read from the end), the overdue queue (which steps over appeals whose term has not
+/// passed) and an executor's all.
+fn sorted_pages(c: &mut Criterion, service: &Service) {
+    use Sort::{Number, Received, Term};
+    let mut pages = c.benchmark_group("sorted page of 50");
+    let mut case = |name: &str, login: &str, queue: Queue, order: Order, offset: u64| {
+        pages.bench_function(name, |b| {
+            b.iter(|| {
+                let page = service.queue_page(login, queue, order, None, offset, 50);
+                page.expect("a page")
+            })
+        });
+    };
+    let total = service.store().total().expect("the total");
+    let last = total.saturating_sub(50);
+    case(
+        "all by received",
+        ADMIN,
+        Queue::All,
+        order(Received, false),
+        0,
+    );
+    case(
+        "all by received, latest first",
+        ADMIN,
+        Queue::All,
+        order(Received, true),
+        0,
+    );
+    case("all by number", ADMIN, Queue::All, order(Number, false), 0);
+    case("all by term", ADMIN, Queue::All, order(Term, false), 0);
+    case(
+        "all by received, last page",
+        ADMIN,
+        Queue::All,
+        order(Received, false),
+        last,
+    );
+    case(
+        "all by number, middle page",
+        ADMIN,
+        Queue::All,
+        order(Number, false),
+        last / 2,
+    );
+    case(
+        "overdue by received",
+        ADMIN,
+        Queue::Overdue,
+        order(Received, false),
+        0,
+    );
+    case(
+        "overdue by number, latest first",
+        ADMIN,
+        Queue::Overdue,
+        order(Number, true),
+        0,
+    );
+    case(
+        "executor's all by received",
+        EXECUTOR,
+        Queue::All,
+        order(Received, false),
+        0,
+    );
+    pages.finish();
+}
+
+/// Pages of 50 narrowed by a filter, latest received first: a common word (walked), one
+/// number (checked appeal by appeal), a surname in a smaller queue, an executor's own.
+fn filtered_pages(c: &mut Criterion, service: &Service) {
+    let mut pages = c.benchmark_group("filtered page of 50");
+    let latest = order(Sort::Received, true);
+    let mut case = |name: &str, login: &str, queue: Queue, filter: &str| {
+        pages.bench_function(name, |b| {
+            b.iter(|| {
+                let page = service.queue_page(login, queue, latest, Some(filter), 0, 50);
+                page.expect("a page")
+            })
+        });
+    };
+    case("all, a common word", ADMIN, Queue::All, "стипендии");
+    case("all, one number", ADMIN, Queue::All, "2026-00017");
+    case("overdue, a common word", ADMIN, Queue::Overdue, "стипендии");
+    case("incoming, a surname", ADMIN, Queue::Incoming, "Омаров");
+    case(
+        "executor's all, a common word",
+        EXECUTOR,
+        Queue::All,
+        "стипендии",
+    );
+    pages.finish();
 }
 
 criterion_group! {

@@ -88,6 +88,13 @@ impl Client {
         }
     }
 
+    /// Connects only to a server that is already running: `None` when none answers. The
+    /// screen's notice listener waits this way, so that a server its user stopped is not
+    /// started again behind their back.
+    pub fn connect_running(target: &Target) -> Result<Option<Client>, ClientError> {
+        Client::try_connect(target)
+    }
+
     /// One attempt: `None` when nothing answers on the socket. An older server started on
     /// demand is asked to stop, and `None` returned so a current one is started.
     fn try_connect(target: &Target) -> Result<Option<Client>, ClientError> {

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::draft::{DraftSlot, FormDraft};
-use crate::domain::queue::Queue;
+use crate::domain::queue::{Queue, Sort};
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
 use crate::service::api::{
@@ -18,9 +18,9 @@ use crate::service::api::{
 use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
-/// Raised whenever a frame's meaning changes; client and server must agree on it. Version 2
-/// added the drafts of the registration form (a version 1 server cannot read those requests),
-/// the start of the summary with earlier appeals, and links chosen by hand on the form.
+/// Raised whenever a frame's meaning changes; client and server must agree on it.
+/// 2: drafts of the registration form; a queue asked for in an order and with a filter;
+/// earlier appeals with the start of their summary; links chosen by hand on the form.
 pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
@@ -81,8 +81,13 @@ pub enum Request {
         form: Box<AppealForm>,
     },
     Act(ActRequest),
+    /// A page of a queue in the order asked; a filter narrows it to what a search for the
+    /// text finds (none, or a blank text, narrows nothing).
     Queue {
         queue: Queue,
+        sort: Sort,
+        descending: bool,
+        filter: Option<String>,
         offset: u64,
         limit: u64,
     },

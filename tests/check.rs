@@ -48,6 +48,18 @@ fn a_missing_index_entry_is_found() {
 }
 
 #[test]
+fn a_missing_entry_of_a_queue_in_received_order_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    database_with_appeals(dir.path());
+    damage(dir.path(), "indexes", |t| {
+        let key = t.scan_prefix(b"r").keys().next().unwrap().unwrap();
+        t.remove(key).unwrap();
+    });
+    let found = problems(dir.path());
+    assert!(found.iter().any(|p| p.contains("missing")), "{found:?}");
+}
+
+#[test]
 fn an_undecodable_record_is_named_by_its_key() {
     let dir = tempfile::tempdir().unwrap();
     database_with_appeals(dir.path());

@@ -288,6 +288,42 @@ fn a_stale_revision_is_refused_naming_who_changed_it() {
 }
 
 #[test]
+fn list_sorts_by_received_date_or_number_either_way_and_filters_by_a_text() {
+    let env = Env::new();
+    let oldest = env.register("Ахметова Динара", 5);
+    let newest = env.register("Волков Андрей", 1);
+    let middle = env.register("Ахметов Ержан", 3);
+    let numbers = |args: &[&str]| -> Vec<String> {
+        let all = [&["list", "--queue", "all", "--json"], args].concat();
+        let page: serde_json::Value = serde_json::from_str(&env.ok(&all)).unwrap();
+        let rows = page["rows"].as_array().unwrap();
+        rows.iter()
+            .map(|r| r["number"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let in_order = |numbers: [&String; 3]| numbers.map(String::clone).to_vec();
+    let by_received = numbers(&["--sort", "received"]);
+    assert_eq!(by_received, in_order([&oldest, &middle, &newest]));
+    let latest_first = numbers(&["--sort", "received", "--desc"]);
+    assert_eq!(latest_first, in_order([&newest, &middle, &oldest]));
+    let by_number = numbers(&["--sort", "number"]);
+    assert_eq!(by_number, in_order([&oldest, &newest, &middle]));
+    let usual = numbers(&[]);
+    assert_eq!(usual, in_order([&middle, &newest, &oldest]), "newest first");
+
+    let found = env.ok(&["list", "--queue", "all", "--filter", "ахметов"]);
+    assert!(
+        found.contains("2 of 2 in all matching `ахметов`"),
+        "{found}"
+    );
+    assert!(!found.contains(&newest), "{found}");
+    env.cmd(&["list", "--sort", "date"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--sort `date`"));
+}
+
+#[test]
 fn executors_see_only_their_own_appeals() {
     let env = Env::new();
     env.add_user("lead", "executor");

@@ -8,6 +8,7 @@ use appeals::domain::queue::Queue;
 use appeals::i18n::Lang;
 use appeals::service::Service;
 use appeals::tui::app::{Overlay, Screen as View};
+use appeals::tui::table::order_message;
 use common::screen::{Screen, keymap};
 use common::{date, form};
 
@@ -53,9 +54,11 @@ fn queue_table_snapshots_in_both_languages_and_sizes() {
 fn empty_registry_greets_with_what_to_do_next() {
     for lang in [Lang::En, Lang::Ru] {
         let mut screen = Screen::new(lang, "reg", |_| {});
-        let text = screen.draw(80, 24);
-        assert!(text.contains("appeals demo"), "{text}");
-        insta::assert_snapshot!(format!("empty_{}_80x24", lang.code()), text);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            assert!(text.contains("appeals demo"), "{text}");
+            insta::assert_snapshot!(format!("empty_{}_{w}x{h}", lang.code()), text);
+        }
     }
 }
 
@@ -98,7 +101,10 @@ fn russian_layout_keys_act_as_the_latin_key_in_their_place() {
     let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
     // `ы` sits where `s` is: sort by received date.
     screen.press("ы");
-    assert_eq!(screen.app.table.order.message(), "sort-received");
+    assert_eq!(
+        order_message(screen.app.table.order()),
+        "sort-received-desc"
+    );
     // `т` sits where `n` is: the registration form.
     screen.press("т");
     assert!(matches!(screen.app.screen, View::Form(_)));
@@ -133,15 +139,22 @@ fn tab_walks_the_queues_a_registrar_has() {
 
 #[test]
 fn question_mark_shows_the_keys_of_the_table_from_the_keymap() {
-    let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
-    screen.press("?");
-    assert_eq!(screen.app.overlay, Some(Overlay::Help));
-    let text = screen.draw(80, 24);
-    assert!(text.contains("Клавиши"), "{text}");
-    assert!(text.contains("Зарегистрировать обращение"), "{text}");
-    insta::assert_snapshot!("help_ru_80x24", text);
-    screen.press("esc");
-    assert_eq!(screen.app.overlay, None);
+    for lang in [Lang::En, Lang::Ru] {
+        let mut screen = Screen::new(lang, "reg", four_appeals);
+        screen.press("?");
+        assert_eq!(screen.app.overlay, Some(Overlay::Help));
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h);
+            let (title, register) = match lang {
+                Lang::En => ("Keys", "Register a new appeal"),
+                Lang::Ru => ("Клавиши", "Зарегистрировать обращение"),
+            };
+            assert!(text.contains(title) && text.contains(register), "{text}");
+            insta::assert_snapshot!(format!("help_{}_{w}x{h}", lang.code()), text);
+        }
+        screen.press("esc");
+        assert_eq!(screen.app.overlay, None);
+    }
 }
 
 #[test]
@@ -254,10 +267,14 @@ fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
     screen.app.problems = problems;
     screen.app.overlay = Some(Overlay::Problems);
     let shown_dir = dir.path().display().to_string();
-    let text = screen.draw(80, 24).replace(&shown_dir, "~/.config/appeals");
-    assert!(text.contains("Keymap problems"), "{text}");
-    assert!(text.contains("unknown action `fly`"), "{text}");
-    insta::assert_snapshot!("keymap_problems_en_80x24", text);
+    for lang in [Lang::En, Lang::Ru] {
+        screen.app.ui.catalog = appeals::i18n::Catalog::new(lang);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let text = screen.draw(w, h).replace(&shown_dir, "~/.config/appeals");
+            assert!(text.contains("unknown action `fly`"), "{text}");
+            insta::assert_snapshot!(format!("keymap_problems_{}_{w}x{h}", lang.code()), text);
+        }
+    }
     screen.press("esc");
     assert_eq!(screen.app.overlay, None);
     // The user's own binding replaced the shipped one: ctrl-q opens, enter no longer does.
@@ -296,4 +313,45 @@ fn an_open_card_and_the_counts_follow_a_resolution_issued_elsewhere() {
     assert_eq!(card.view.appeal.status, Status::InProgress);
     assert!(screen.draw(80, 24).contains("in progress"));
     assert_eq!(screen.app.count(Queue::Incoming), Some(3));
+}
+
+#[test]
+fn slash_filters_the_queue_as_one_types_and_escape_clears_it() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("/");
+    screen.type_text("Smith");
+    assert_eq!(screen.app.table.total, 1);
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Filter: Smith"), "{text}");
+    assert!(!text.contains("Иванов"), "{text}");
+    // Cyrillic goes into the filter as typed, not as the Latin keys in its place.
+    screen.press("backspace backspace backspace backspace backspace");
+    screen.type_text("Петрова");
+    assert_eq!(screen.app.table.filter, "Петрова");
+    assert_eq!(screen.app.table.total, 1);
+    screen.press("esc");
+    assert_eq!(screen.app.table.total, 4);
+    assert!(screen.app.table.filter.is_empty());
+}
+
+#[test]
+fn s_cycles_term_received_and_number_order() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    let first = |screen: &Screen| screen.app.table.visible()[0].applicant.clone();
+    assert_eq!(first(&screen), "Иванов Иван Иванович", "soonest term first");
+    screen.press("s");
+    assert_eq!(
+        first(&screen),
+        "Петрова Анна Сергеевна",
+        "newest received first"
+    );
+    assert!(screen.draw(80, 24).contains("newest received first"));
+    screen.press("s");
+    assert_eq!(
+        first(&screen),
+        "Петрова Анна Сергеевна",
+        "highest number first"
+    );
+    screen.press("s");
+    assert_eq!(first(&screen), "Иванов Иван Иванович");
 }

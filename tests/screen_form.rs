@@ -68,7 +68,10 @@ fn saved_number(screen: &Screen) -> String {
 }
 
 fn stored(screen: &Screen) -> u64 {
-    let page = screen.service.queue_page("reg", Queue::All, 0, 10);
+    let order = appeals::domain::queue::Order::default_for(Queue::All);
+    let page = screen
+        .service
+        .queue_page("reg", Queue::All, order, None, 0, 10);
     page.expect("the registry answers").total
 }
 

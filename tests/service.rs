@@ -176,7 +176,9 @@ fn links_chosen_on_the_form_are_stored_with_the_appeal_and_told_in_its_history()
     linked.links = vec!["2026-99999".into()];
     let err = service.register("reg", &linked).unwrap_err();
     assert!(matches!(err, ServiceError::NotFound { .. }), "{err}");
-    let all = service.queue_page("reg", Queue::All, 0, 10).unwrap().total;
+    let order = appeals::domain::queue::Order::default_for(Queue::All);
+    let all = service.queue_page("reg", Queue::All, order, None, 0, 10);
+    let all = all.unwrap().total;
     assert_eq!(all, 2, "nothing stored for a form with a bad link");
 }
 

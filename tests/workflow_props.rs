@@ -1,6 +1,7 @@
 //! Property tests over the real store: random sequences of actions by random users never
 //! leave the table of DESIGN.md section 3, refusals change nothing, and afterwards the
-//! consistency check passes and every queue read from the indexes equals its definition.
+//! consistency check passes and every queue read from the indexes, in every order and
+//! filtered, equals its definition.
 
 mod common;
 
@@ -9,12 +10,12 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use appeals::domain::action::{Action, Draft};
 use appeals::domain::model::{ActionKind, Appeal, Decision, ReplyMethod, Status};
-use appeals::domain::queue::{self, Queue};
+use appeals::domain::queue::{self, Order, Queue, Sort};
 use appeals::domain::terms::{Calendar, TermRule, Terms};
 use appeals::domain::user::{Role, User};
 use appeals::service::api::{ActRequest, ServiceError};
 use appeals::service::{Service, Settings};
-use appeals::store::{Page, Store};
+use appeals::store::Store;
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 
@@ -299,9 +300,9 @@ fn run_step(service: &Service, numbers: &[String], step: &Step) -> Result<(), Te
     Ok(())
 }
 
-/// Every queue as the indexes give it equals its definition over all appeals.
+/// Every queue as the indexes give it, in every order and filtered, equals its definition
+/// over all appeals: the queue's predicate, `Order::compare`, and the search for a filter.
 fn queues_match_definitions(service: &Service) -> Result<(), TestCaseError> {
-    let today = service.today();
     let all = service
         .store()
         .load_many(&(1..=service.store().total().unwrap()).collect::<Vec<_>>())
@@ -309,38 +310,55 @@ fn queues_match_definitions(service: &Service) -> Result<(), TestCaseError> {
     for login in LOGINS.iter().filter(|l| **l != "gone") {
         let user = service.store().user(login).unwrap().unwrap();
         for q in Queue::ALL {
-            let page = service
-                .store()
-                .queue(
-                    q,
-                    &user,
-                    today,
-                    Page {
-                        offset: 0,
-                        limit: 1000,
-                    },
-                )
-                .unwrap();
-            let got: Vec<u64> = page.appeals.iter().map(|a| a.id).collect();
-            let mut want: Vec<&Appeal> = all
-                .iter()
-                .filter(|a| queue::in_queue(q, a, &user, today))
-                .collect();
-            if q == Queue::All {
-                want.sort_by_key(|a| std::cmp::Reverse(a.id));
-            } else {
-                want.sort_by_key(|a| (a.term, a.id));
+            for order in orders() {
+                for filter in [None, Some("иванов")] {
+                    queue_matches(service, &all, (q, &user), order, filter)?;
+                }
             }
-            let want: Vec<u64> = want.iter().map(|a| a.id).collect();
-            prop_assert_eq!(&got, &want, "queue {:?} for {}", q, login);
-            prop_assert_eq!(
-                page.total,
-                want.len() as u64,
-                "count of {:?} for {}",
-                q,
-                login
-            );
         }
+    }
+    Ok(())
+}
+
+fn orders() -> Vec<Order> {
+    let both = |sort| [false, true].map(|descending| Order { sort, descending });
+    Sort::ALL.into_iter().flat_map(both).collect()
+}
+
+/// One queue of one user in one order, whole and as a page from its middle.
+fn queue_matches(
+    service: &Service,
+    all: &[Appeal],
+    (q, user): (Queue, &User),
+    order: Order,
+    filter: Option<&str>,
+) -> Result<(), TestCaseError> {
+    let today = service.today();
+    let found: Option<Vec<u64>> = filter.map(|text| {
+        let page = service.search("reg", text, 0, 1000).unwrap();
+        page.rows.iter().map(|r| r.id).collect()
+    });
+    let mut want: Vec<&Appeal> = all
+        .iter()
+        .filter(|a| queue::in_queue(q, a, user, today))
+        .filter(|a| found.as_ref().is_none_or(|f| f.contains(&a.id)))
+        .collect();
+    want.sort_by(|a, b| order.compare(a, b));
+    let want: Vec<u64> = want.iter().map(|a| a.id).collect();
+    let what = format!("{q:?} for {} in {order:?}, filter {filter:?}", user.login);
+    for (offset, limit) in [(0, 1000), (1, 2)] {
+        let page = service
+            .queue_page(&user.login, q, order, filter, offset, limit)
+            .unwrap();
+        let got: Vec<u64> = page.rows.iter().map(|r| r.id).collect();
+        let part: Vec<u64> = want
+            .iter()
+            .skip(offset as usize)
+            .take(limit as usize)
+            .copied()
+            .collect();
+        prop_assert_eq!(&got, &part, "{} at {}", what, offset);
+        prop_assert_eq!(page.total, want.len() as u64, "count of {}", what);
     }
     Ok(())
 }

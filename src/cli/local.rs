@@ -82,10 +82,12 @@ fn prepare_dir(dir: &Path) -> anyhow::Result<()> {
 
 /// Logs go to `appeals.log` in the data directory, never to the terminal.
 fn start_log(dir: &Path) {
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("appeals.log"));
+    start_log_at(&dir.join("appeals.log"));
+}
+
+/// Logs to the file at `path`, appending; without a log when it cannot be opened.
+pub fn start_log_at(path: &Path) {
+    let file = fs::OpenOptions::new().create(true).append(true).open(path);
     let Ok(file) = file else {
         return;
     };

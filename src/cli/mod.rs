@@ -9,6 +9,7 @@ pub(crate) mod register;
 mod session;
 mod user;
 
+use std::os::unix::fs::DirBuilderExt;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -46,18 +47,8 @@ pub struct Cli {
 pub enum Command {
     /// Register a new appeal; prints its registration number.
     Register(Box<register::RegisterArgs>),
-    /// List a queue.
-    List {
-        /// incoming, mine, overdue, returned, coexec, signature or all.
-        #[arg(long, default_value = "incoming")]
-        queue: String,
-        #[arg(long, default_value_t = 0)]
-        offset: u64,
-        #[arg(long, default_value_t = 50)]
-        limit: u64,
-        #[arg(long)]
-        json: bool,
-    },
+    /// List a queue: by term, received date or number, maybe filtered by a search text.
+    List(output::ListArgs),
     /// Show one appeal with its history and the explanation of its term.
     Show {
         number: String,
@@ -167,6 +158,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// How long `stop` waits for the server to exit: it drains requests for up to 10 s, then
+/// syncs the database.
+const STOP_WAIT: std::time::Duration = std::time::Duration::from_secs(15);
+
+/// Asks the server to stop and returns once it has exited, so that the next command (a
+/// restore, an offline check, a new version) finds the database free.
+fn stop(session: &Session) -> Result<(), Failure> {
+    let pid = session.status()?.pid;
+    session.shutdown()?;
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(pid).unwrap_or(i32::MAX));
+    let started = std::time::Instant::now();
+    loop {
+        // A server this very command started on demand is its child: reap it, or it would
+        // linger as a zombie that `kill` still finds.
+        let _ = nix::sys::wait::waitpid(pid, Some(nix::sys::wait::WaitPidFlag::WNOHANG));
+        if nix::sys::signal::kill(pid, None).is_err() {
+            break;
+        }
+        if started.elapsed() > STOP_WAIT {
+            return Err(Failure::Refused(format!(
+                "the server (pid {pid}) was asked to stop but is still running after {} s",
+                STOP_WAIT.as_secs()
+            )));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    println!("server stopped");
+    Ok(())
+}
+
 fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
     crate::i18n::Lang::parse(text).ok_or_else(|| format!("`{text}` is not en or ru"))
 }
@@ -174,6 +195,18 @@ fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
 /// Without a command on a terminal: the full-screen interface.
 fn screen(cli: &Cli) -> Result<(), Failure> {
     let (config, _, target) = session::target(cli)?;
+    // The data directory may belong to a shared server's account, so the screen keeps its
+    // own log in the user's state directory (~/.local/state/appeals/screen.log).
+    if let Some(dir) = dirs::state_dir().or_else(dirs::cache_dir) {
+        let dir = dir.join("appeals");
+        let made = std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(&dir);
+        if made.is_ok() {
+            local::start_log_at(&dir.join("screen.log"));
+        }
+    }
     let options = crate::tui::Options {
         target,
         config,
@@ -200,12 +233,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     match command {
         Command::Register(args) => register::run(&session, &args),
-        Command::List {
-            queue,
-            offset,
-            limit,
-            json,
-        } => output::list(&session, &queue, offset, limit, json),
+        Command::List(args) => output::list(&session, &args),
         Command::Show { number, json } => output::show(&session, &number, json),
         Command::Search { query, limit, json } => output::search(&session, &query, limit, json),
         Command::Act(args) => act::run(&session, &args),
@@ -219,11 +247,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Check { .. } => output::print_check(&session.check()?),
         Command::Status { json } => output::status(&session, json),
-        Command::Stop => {
-            session.shutdown()?;
-            println!("server stopping");
-            Ok(())
-        }
+        Command::Stop => stop(&session),
         Command::Backup { file } => output::backup(&session, &file),
         Command::Serve { .. } | Command::Restore { .. } => Ok(()),
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{Failure, Session};
 use crate::domain::labels::Labelled;
 use crate::domain::model::TermBasis;
-use crate::domain::queue::Queue;
+use crate::domain::queue::{Order, Queue, Sort};
 use crate::domain::terms::{CalendarWarning, Urgency};
 use crate::protocol::ServerStatus;
 use crate::service::api::{AppealView, CheckSummary, Flag, Row};
@@ -144,28 +144,78 @@ impl Layout {
     }
 }
 
-pub fn list(
-    session: &Session,
-    queue: &str,
+/// What `appeals list` shows: one page of a queue in an order, maybe filtered.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// incoming, mine, overdue, returned, coexec, signature or all.
+    #[arg(long, default_value = "incoming")]
+    queue: String,
+    /// term, received or number (default: by term; all: by number, newest first).
+    #[arg(long, value_name = "KEY")]
+    sort: Option<String>,
+    /// Latest first.
+    #[arg(long)]
+    desc: bool,
+    /// Only the appeals a search for this text finds: number, applicant, words of the summary.
+    #[arg(long, value_name = "TEXT")]
+    filter: Option<String>,
+    #[arg(long, default_value_t = 0)]
     offset: u64,
+    #[arg(long, default_value_t = 50)]
     limit: u64,
+    #[arg(long)]
     json: bool,
-) -> Result<(), Failure> {
-    let queue = Queue::parse(queue).ok_or_else(|| {
+}
+
+pub fn list(session: &Session, args: &ListArgs) -> Result<(), Failure> {
+    let queue = Queue::parse(&args.queue).ok_or_else(|| {
         let known: Vec<&str> = Queue::ALL.iter().map(|q| q.code()).collect();
         Failure::Refused(format!(
-            "--queue `{queue}`: expected one of {}",
+            "--queue `{}`: expected one of {}",
+            args.queue,
             known.join(", ")
         ))
     })?;
-    let page = session.queue_page(queue, offset, limit)?;
-    if json {
+    let order = list_order(queue, args.sort.as_deref(), args.desc)?;
+    let filter = args.filter.as_deref();
+    let page = session.queue_page(queue, order, filter, args.offset, args.limit)?;
+    if args.json {
         return print_json(&page);
     }
     Layout::for_output().print(&page.rows);
     let shown = page.rows.len() as u64;
-    println!("{} of {} in {}", shown, page.total, queue.code());
+    match filter.filter(|f| !f.trim().is_empty()) {
+        Some(text) => println!(
+            "{shown} of {} in {} matching `{text}`",
+            page.total,
+            queue.code()
+        ),
+        None => println!("{shown} of {} in {}", page.total, queue.code()),
+    }
     Ok(())
+}
+
+/// The order `--sort` and `--desc` ask for; without `--sort`, the queue's own order (the
+/// All queue newest first), reversed by `--desc` only where it is ascending.
+fn list_order(queue: Queue, sort: Option<&str>, desc: bool) -> Result<Order, Failure> {
+    let Some(text) = sort else {
+        let usual = Order::default_for(queue);
+        return Ok(Order {
+            descending: usual.descending || desc,
+            ..usual
+        });
+    };
+    let sort = Sort::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = Sort::ALL.iter().map(|s| s.code()).collect();
+        Failure::Refused(format!(
+            "--sort `{text}`: expected one of {}",
+            known.join(", ")
+        ))
+    })?;
+    Ok(Order {
+        sort,
+        descending: desc,
+    })
 }
 
 pub fn search(session: &Session, query: &str, limit: u64, json: bool) -> Result<(), Failure> {

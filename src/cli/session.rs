@@ -9,7 +9,7 @@ use super::{Cli, Failure};
 use crate::client::{Client, ClientError, Target};
 use crate::config::Config;
 use crate::domain::draft::{DraftSlot, FormDraft};
-use crate::domain::queue::Queue;
+use crate::domain::queue::{Order, Queue};
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
 use crate::protocol::{Request, Response, ServerStatus};
@@ -149,8 +149,16 @@ calls! {
         Request::Edit { number: number.to_string(), revision, form: Box::new(form.clone()) },
         Response::Outcome(o) => *o;
     act(request: &ActRequest) -> Outcome = Request::Act(request.clone()), Response::Outcome(o) => *o;
-    queue_page(queue: Queue, offset: u64, limit: u64) -> RowPage =
-        Request::Queue { queue, offset, limit }, Response::Page(page) => page;
+    queue_page(queue: Queue, order: Order, filter: Option<&str>, offset: u64, limit: u64)
+        -> RowPage = Request::Queue {
+            queue,
+            sort: order.sort,
+            descending: order.descending,
+            filter: filter.map(str::to_string),
+            offset,
+            limit,
+        },
+        Response::Page(page) => page;
     counts() -> Vec<QueueCount> = Request::Counts, Response::Counts(counts) => counts;
     show(number: &str) -> AppealView =
         Request::Show { number: number.to_string() }, Response::Card(card) => *card;

@@ -1,10 +1,13 @@
-//! The queues of DESIGN.md section 5 as pure predicates. The store answers queues from its
-//! indexes; these predicates are the definition the indexes are tested against.
+//! The queues of DESIGN.md section 5 as pure predicates, and the orders a queue is shown
+//! in. The store answers queues from its indexes; these predicates and `compare` are the
+//! definition the indexes are tested against.
+
+use std::cmp::Ordering;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::model::{Appeal, Status};
+use super::model::{Appeal, AppealId, RegNumber, Status};
 use super::user::{Role, User};
 
 /// A work list.
@@ -51,6 +54,76 @@ impl Queue {
 
     pub fn parse(text: &str) -> Option<Queue> {
         Queue::ALL.into_iter().find(|q| q.code() == text.trim())
+    }
+}
+
+/// What a queue is sorted by. Ties are broken by the id, so every order is total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sort {
+    /// The term, soonest first: what is due comes to the top.
+    Term,
+    /// The received date, the day the term counts from.
+    Received,
+    /// The registration number: the year, then the place in that year's sequence.
+    Number,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Term, Sort::Received, Sort::Number];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Term => "term",
+            Sort::Received => "received",
+            Sort::Number => "number",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == text.trim())
+    }
+}
+
+/// A sort and its direction. Descending is the exact reverse of ascending, ties included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Order {
+    pub sort: Sort,
+    pub descending: bool,
+}
+
+impl Order {
+    /// How a queue is shown when nobody chose: the All queue newest first, as a journal is
+    /// read; every work queue by term, so what is due comes first.
+    pub fn default_for(queue: Queue) -> Order {
+        match queue {
+            Queue::All => Order {
+                sort: Sort::Number,
+                descending: true,
+            },
+            _ => Order {
+                sort: Sort::Term,
+                descending: false,
+            },
+        }
+    }
+
+    /// The definition of the order: by the sort's key, then by id; reversed when descending.
+    pub fn compare(self, a: &Appeal, b: &Appeal) -> Ordering {
+        let ascending = sort_key(self.sort, a).cmp(&sort_key(self.sort, b));
+        if self.descending {
+            ascending.reverse()
+        } else {
+            ascending
+        }
+    }
+}
+
+/// What an appeal is sorted by: a date or the number, then the id.
+fn sort_key(sort: Sort, appeal: &Appeal) -> (NaiveDate, Option<RegNumber>, AppealId) {
+    match sort {
+        Sort::Term => (appeal.term, None, appeal.id),
+        Sort::Received => (appeal.reg.received_date, None, appeal.id),
+        Sort::Number => (NaiveDate::MIN, Some(appeal.number), appeal.id),
     }
 }
 

@@ -1,5 +1,6 @@
 //! One request to one service call, on behalf of the connection's user.
 
+use crate::domain::queue::Order;
 use crate::protocol::{Request, Response, ServerStatus};
 use crate::service::Service;
 use crate::service::api::ServiceError;
@@ -23,9 +24,16 @@ pub fn dispatch(
         Request::Act(act) => Response::Outcome(Box::new(service.act(login, &act)?)),
         Request::Queue {
             queue,
+            sort,
+            descending,
+            filter,
             offset,
             limit,
-        } => Response::Page(service.queue_page(login, queue, offset, limit)?),
+        } => {
+            let order = Order { sort, descending };
+            let filter = filter.as_deref();
+            Response::Page(service.queue_page(login, queue, order, filter, offset, limit)?)
+        }
         Request::Counts => Response::Counts(service.counts(login)?),
         Request::Show { number } => Response::Card(Box::new(service.show(login, &number)?)),
         Request::Search {

@@ -7,12 +7,12 @@ use super::Service;
 use super::api::{
     AppealView, CheckSummary, DueList, Earlier, Flag, Link, QueueCount, Row, RowPage, ServiceError,
 };
-use crate::domain::model::{Appeal, ReplyMethod};
-use crate::domain::queue::{self, Queue};
+use crate::domain::model::{Appeal, AppealId, ReplyMethod};
+use crate::domain::queue::{self, Order, Queue};
 use crate::domain::text::normalize_name;
 use crate::domain::user::User;
 use crate::domain::workflow;
-use crate::store::Page;
+use crate::store::{Page, QueueQuery};
 
 /// The longest page a client may ask for; a screen shows far fewer rows.
 pub const PAGE_LIMIT: u64 = 1000;
@@ -78,11 +78,15 @@ impl Service {
         }
     }
 
-    /// One page of a queue, sorted by term (All: newest first).
+    /// One page of a queue in the order asked, narrowed to the appeals a filter finds (by
+    /// number, applicant or words of the summary, as `search` finds them); a blank filter
+    /// narrows nothing. The total is the size of what the filter kept of the queue.
     pub fn queue_page(
         &self,
         login: &str,
         queue: Queue,
+        order: Order,
+        filter: Option<&str>,
         offset: u64,
         limit: u64,
     ) -> Result<RowPage, ServiceError> {
@@ -92,7 +96,18 @@ impl Service {
             offset,
             limit: limit.min(PAGE_LIMIT),
         };
-        let slice = self.store.queue(queue, &user, today, page)?;
+        let found = match filter.filter(|f| !f.trim().is_empty()) {
+            Some(text) => Some(self.found(text, today)?.into_iter().collect()),
+            None => None,
+        };
+        let query = QueueQuery {
+            queue,
+            viewer: &user,
+            today,
+            order,
+            only: found.as_ref(),
+        };
+        let slice = self.store.queue(&query, page)?;
         let rows = slice.appeals.iter().map(|a| self.row(a, today)).collect();
         Ok(RowPage {
             rows,
@@ -237,16 +252,7 @@ impl Service {
     ) -> Result<RowPage, ServiceError> {
         let user = self.caller(login)?;
         let today = self.today();
-        let mut ids = Vec::new();
-        if let Ok(seq) = query.trim().parse::<u32>() {
-            let number = (self.settings.number)(today.year(), seq);
-            ids.extend(self.store.by_number(&number)?);
-        }
-        for id in self.store.search(query)? {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
+        let ids = self.found(query, today)?;
         let skip = usize::try_from(offset).unwrap_or(usize::MAX);
         let take = usize::try_from(limit.min(PAGE_LIMIT)).unwrap_or(usize::MAX);
         // Those who see everything need only the page loaded; an executor's results are
@@ -270,6 +276,21 @@ impl Service {
         })
     }
 
+    /// Every appeal a search text finds, newest first, whoever may see it: a number typed
+    /// alone is this year's number with that sequence, then the matches of `Store::search`.
+    fn found(&self, query: &str, today: NaiveDate) -> Result<Vec<AppealId>, ServiceError> {
+        let mut ids = Vec::new();
+        if let Ok(seq) = query.trim().parse::<u32>() {
+            let number = (self.settings.number)(today.year(), seq);
+            ids.extend(self.store.by_number(&number)?);
+        }
+        // The search's ids are distinct; only the number's may be among them again.
+        let by_number = ids.first().copied();
+        let matches = self.store.search(query)?.into_iter();
+        ids.extend(matches.filter(|id| Some(*id) != by_number));
+        Ok(ids)
+    }
+
     /// The user's own overdue and due-soon appeals: where they are an executor, and for a
     /// manager the replies awaiting their signature.
     pub fn due(&self, login: &str) -> Result<DueList, ServiceError> {
@@ -282,10 +303,15 @@ impl Service {
             .store
             .load_many(&self.store.open_until(&user.login, horizon)?)?;
         let mut rows: Vec<Row> = appeals.iter().map(|a| self.row(a, today)).collect();
-        let signing = self.store.queue(
-            Queue::Mine,
-            &user,
+        let mine = QueueQuery {
+            queue: Queue::Mine,
+            viewer: &user,
             today,
+            order: Order::default_for(Queue::Mine),
+            only: None,
+        };
+        let signing = self.store.queue(
+            &mine,
             Page {
                 offset: 0,
                 limit: 200,

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::draft::DraftSlot;
-use crate::domain::model::AppealId;
+use crate::domain::model::{AppealId, RegNumber};
 
 /// Index families, each a one-byte prefix in the index tree.
 pub mod family {
@@ -25,6 +25,13 @@ pub mod family {
     pub const IIN_BIN: u8 = b'I';
     /// word of the applicant or summary, 0, id: search.
     pub const WORD: u8 = b'W';
+    /// list, term, id, term: the lists with no term order in a family of their own (every
+    /// appeal, an executor's all) by term. The lists are `index::List`.
+    pub const BY_TERM: u8 = b't';
+    /// list, received date, id, term: every list by received date.
+    pub const BY_RECEIVED: u8 = b'r';
+    /// list, year, sequence, id, term: every list by registration number.
+    pub const BY_NUMBER: u8 = b'n';
 }
 
 pub fn appeal(id: AppealId) -> [u8; 8] {
@@ -80,6 +87,26 @@ impl Key {
     pub fn day(mut self, date: NaiveDate) -> Key {
         self.0.extend_from_slice(&day(date));
         self
+    }
+
+    /// The year and the sequence, so that byte order is the order of numbers.
+    pub fn number(mut self, number: RegNumber) -> Key {
+        // Years of appeals are after year 1, so the year is positive.
+        let year = u32::try_from(number.year).unwrap_or(0);
+        self.0.extend_from_slice(&year.to_be_bytes());
+        self.0.extend_from_slice(&number.seq.to_be_bytes());
+        self
+    }
+
+    /// Appends raw bytes: the name of a list inside a key of another family.
+    pub fn bytes(mut self, bytes: &[u8]) -> Key {
+        self.0.extend_from_slice(bytes);
+        self
+    }
+
+    /// Continues a key whose start was built before.
+    pub fn continuing(start: Vec<u8>) -> Key {
+        Key(start)
     }
 
     pub fn id(mut self, id: AppealId) -> Key {
@@ -138,6 +165,14 @@ pub fn parse_draft(key: &[u8]) -> Option<(String, DraftSlot)> {
         _ => return None,
     };
     Some((owner, slot))
+}
+
+/// The appeal id and the term that end a key of the `BY_*` families (id, then term).
+pub fn twin_tail(key: &[u8]) -> Option<(AppealId, NaiveDate)> {
+    let term_at = key.len().checked_sub(4)?;
+    let id_at = term_at.checked_sub(8)?;
+    let id = u64::from_be_bytes(key[id_at..term_at].try_into().ok()?);
+    Some((id, date_of(&key[term_at..])?))
 }
 
 /// Meta keys.

@@ -9,6 +9,8 @@ pub mod codec;
 mod drafts;
 mod index;
 pub mod keys;
+mod listing;
+mod migrate;
 mod query;
 mod v1;
 mod write;
@@ -23,7 +25,7 @@ use chrono::{DateTime, Utc};
 pub use backup::{BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupSummary};
 pub use check::CheckReport;
 pub use index::STAGE_SIGNED;
-pub use query::{Page, Slice};
+pub use listing::{Page, QueueQuery, Slice};
 
 use crate::domain::action::Refusal;
 use crate::domain::model::{Appeal, AppealId, HistoryEvent};
@@ -86,8 +88,15 @@ fn is_locked(error: &sled::Error) -> bool {
     matches!(error, sled::Error::Io(io) if io.to_string().contains("could not acquire lock"))
 }
 
-/// The layout of trees, keys and records this program writes; raised when it changes.
+/// The layout of the records (the domain types as encoded); a backup's header names it.
 pub const SCHEMA_VERSION: u64 = 1;
+
+/// The version of the database as a whole, kept in meta under `schema`: the records' layout
+/// plus the trees and index keys derived from them; raised when any of these changes.
+/// Version 2 added the lists in received and number order (`index::List`): a version 1
+/// database gets them built when it is opened (`migrate`), and an older program refuses a
+/// version 2 database, so it never changes an appeal without the entries it does not know.
+pub const DATABASE_VERSION: u64 = 2;
 
 /// The open database of one data directory.
 pub struct Store {
@@ -214,27 +223,33 @@ impl Store {
         Ok(())
     }
 
-    /// Records the schema version in a new database, and refuses one written by a newer
-    /// program, whose records this one could misread.
+    /// Records the version in a new database, brings an older one up to this version, and
+    /// refuses one written by a newer program, whose records or indexes this one could
+    /// misread or fail to keep.
     fn check_schema(&self) -> Result<(), StoreError> {
         let key = keys::meta::SCHEMA;
-        match self.meta.get(key)? {
-            Some(bytes) => {
-                let found: u64 = codec::decode(Kind::Counter, "meta", key, &bytes)?;
-                if found > SCHEMA_VERSION {
-                    return Err(StoreError::Open {
-                        path: self.dir.clone(),
-                        reason: format!(
-                            "written by a newer appeals (schema {found}, this program reads up \
-                             to {SCHEMA_VERSION}); use that version or newer"
-                        ),
-                    });
-                }
-            }
+        let found: u64 = match self.meta.get(key)? {
+            Some(bytes) => codec::decode(Kind::Counter, "meta", key, &bytes)?,
             None => {
                 self.meta
-                    .insert(key, codec::encode(Kind::Counter, &SCHEMA_VERSION))?;
+                    .insert(key, codec::encode(Kind::Counter, &DATABASE_VERSION))?;
+                return Ok(());
             }
+        };
+        if found > DATABASE_VERSION {
+            return Err(StoreError::Open {
+                path: self.dir.clone(),
+                reason: format!(
+                    "written by a newer appeals (schema {found}, this program reads up to \
+                     {DATABASE_VERSION}); use that version or newer"
+                ),
+            });
+        }
+        if found < DATABASE_VERSION {
+            self.migrate()?;
+            self.meta
+                .insert(key, codec::encode(Kind::Counter, &DATABASE_VERSION))?;
+            self.sync()?;
         }
         Ok(())
     }

@@ -12,7 +12,7 @@ use super::form::{FormEffect, FormView, offer};
 use super::keymap::{Problem, Resolved};
 use super::keys::Key;
 use super::source::{Signal, Source};
-use super::table::{QueueView, unexpected};
+use super::table::{QueueView, next_order, unexpected};
 use super::ui::Ui;
 use crate::client::ClientError;
 use crate::domain::draft::FormDraft;
@@ -282,7 +282,7 @@ impl App {
                 Ok(())
             }
             Action::Sort => {
-                self.table.order = self.table.order.next();
+                self.table.chosen = Some(next_order(self.table.order()));
                 self.table.reset(source)
             }
             Action::NewAppeal if self.may_register() => {

@@ -13,6 +13,7 @@ use ratatui::widgets::{
 use super::actions::{ACTIONS, Action, Context};
 use super::app::{App, Flash, Overlay, Screen};
 use super::columns::{self, Column};
+use super::table::order_message;
 use super::ui::{Ui, date, harmless};
 use crate::domain::queue::Queue;
 use crate::domain::terms::Urgency;
@@ -207,7 +208,7 @@ fn table_title(app: &App) -> String {
     let ui = &app.ui;
     let view = &app.table;
     let count = ui.text_with("appeals-count", &[("count", Arg::Num(view.total as i64))]);
-    let order = ui.text(view.order.message());
+    let order = ui.text(order_message(view.order()));
     format!(
         " {} · {count} · {order} ",
         ui.text(queue_message(view.queue))

@@ -69,8 +69,9 @@ pub enum Signal {
 /// comes back within a second or two of the server, long enough not to spin.
 const RETRY: Duration = Duration::from_millis(500);
 
-/// Listens for notices on a connection of its own and reconnects when it drops. Ends when the
-/// screen's side of the channel is gone.
+/// Listens for notices on a connection of its own and reconnects when it drops. It never
+/// starts a server itself: a key press does that, through the `Link`. Ends when the screen's
+/// side of the channel is gone.
 pub fn listen<T: Send + 'static>(
     target: Target,
     events: Sender<T>,
@@ -83,8 +84,8 @@ pub fn listen<T: Send + 'static>(
     thread::spawn(move || {
         let mut up = true;
         loop {
-            match Client::connect(&target) {
-                Ok(client) => {
+            match Client::connect_running(&target) {
+                Ok(Some(client)) => {
                     if !up && events.send(wrap(Signal::Connected(true))).is_err() {
                         return;
                     }
@@ -93,6 +94,7 @@ pub fn listen<T: Send + 'static>(
                         return;
                     }
                 }
+                Ok(None) => {}
                 Err(e) => tracing::debug!(error = %e, "screen: no server yet"),
             }
             if up && events.send(wrap(Signal::Connected(false))).is_err() {

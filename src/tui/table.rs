@@ -4,36 +4,35 @@
 
 use crate::client::ClientError;
 use crate::domain::model::AppealId;
-use crate::domain::queue::Queue;
+use crate::domain::queue::{Order, Queue, Sort};
 use crate::protocol::{Request, Response};
 use crate::service::api::{Row, RowPage};
 
 use super::source::Source;
 
-/// The order of the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Order {
-    Term,
-    Received,
-    Number,
+/// The next sort in the cycle of the sort key: term, received date, number. Terms read
+/// soonest first; dates and numbers newest first, as a triage reads them.
+pub fn next_order(order: Order) -> Order {
+    let sort = match order.sort {
+        Sort::Term => Sort::Received,
+        Sort::Received => Sort::Number,
+        Sort::Number => Sort::Term,
+    };
+    Order {
+        sort,
+        descending: sort != Sort::Term,
+    }
 }
 
-impl Order {
-    pub fn next(self) -> Order {
-        match self {
-            Order::Term => Order::Received,
-            Order::Received => Order::Number,
-            Order::Number => Order::Term,
-        }
-    }
-
-    /// The message id of its name.
-    pub fn message(self) -> &'static str {
-        match self {
-            Order::Term => "sort-term",
-            Order::Received => "sort-received",
-            Order::Number => "sort-number",
-        }
+/// The message id of an order's name.
+pub fn order_message(order: Order) -> &'static str {
+    match (order.sort, order.descending) {
+        (Sort::Term, false) => "sort-term",
+        (Sort::Term, true) => "sort-term-desc",
+        (Sort::Received, false) => "sort-received",
+        (Sort::Received, true) => "sort-received-desc",
+        (Sort::Number, false) => "sort-number",
+        (Sort::Number, true) => "sort-number-desc",
     }
 }
 
@@ -44,7 +43,8 @@ const MARGIN_PAGES: u64 = 1;
 #[derive(Debug, Clone)]
 pub struct QueueView {
     pub queue: Queue,
-    pub order: Order,
+    /// The order the user chose; `None` is the queue's own (All newest first, others by term).
+    pub chosen: Option<Order>,
     pub filter: String,
     /// The filter is being typed: characters go to it, not to the keymap.
     pub filtering: bool,
@@ -63,7 +63,7 @@ impl QueueView {
     pub fn new(queue: Queue) -> QueueView {
         QueueView {
             queue,
-            order: Order::Term,
+            chosen: None,
             filter: String::new(),
             filtering: false,
             rows: Vec::new(),
@@ -73,6 +73,11 @@ impl QueueView {
             top: 0,
             height: 10,
         }
+    }
+
+    pub fn order(&self) -> Order {
+        self.chosen
+            .unwrap_or_else(|| Order::default_for(self.queue))
     }
 
     /// The appeal under the cursor, when its row is fetched.
@@ -160,8 +165,13 @@ impl QueueView {
     }
 
     fn request(&self, offset: u64, limit: u64) -> Request {
+        let order = self.order();
+        let filter = self.filter.trim();
         Request::Queue {
             queue: self.queue,
+            sort: order.sort,
+            descending: order.descending,
+            filter: (!filter.is_empty()).then(|| filter.to_string()),
             offset,
             limit,
         }

@@ -2,7 +2,7 @@
 //! way back on every exit (normal, panic, SIGHUP, SIGTERM), so an operator's shell is never
 //! left garbled.
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Once;
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -13,7 +13,11 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-pub type Screen = Terminal<CrosstermBackend<Stdout>>;
+pub type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a whole frame of a large terminal (200x60 cells with colour changes), so that a
+/// frame reaches the terminal in one write and is never seen half drawn.
+const FRAME_BUFFER: usize = 256 * 1024;
 
 /// Puts the terminal into full-screen mode and installs the panic hook that undoes it.
 pub fn enter() -> io::Result<Screen> {
@@ -24,7 +28,10 @@ pub fn enter() -> io::Result<Screen> {
         restore();
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout))
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BUFFER,
+        stdout,
+    )))
 }
 
 /// Leaves full-screen mode. Safe to call more than once and from a panic.

@@ -101,3 +101,4 @@ pub fn form(applicant: &str, received: NaiveDate) -> AppealForm {
     }
 }
 pub mod screen;
+pub mod tmux;
