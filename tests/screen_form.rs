@@ -328,6 +328,12 @@ fn pasted_text_goes_into_the_field_on_one_line_and_harmless() {
     tab_to(&mut screen, Field::Applicant);
     screen.paste("Иванов\r\nИван\u{1b}[31m");
     assert_eq!(screen.form().data().applicant, "Иванов Иван[31m");
+    screen.type_text("\u{202E}");
+    assert_eq!(
+        screen.form().data().applicant,
+        "Иванов Иван[31m",
+        "nothing typed"
+    );
     tab_to(&mut screen, Field::Summary);
     screen.paste("первая\r\nвторая");
     assert_eq!(screen.form().data().summary, "первая\nвторая");

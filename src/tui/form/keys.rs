@@ -87,8 +87,12 @@ impl FormView {
         }
     }
 
-    /// A printable character: typed into text, or a choice's key.
+    /// A printable character: typed into text, or a choice's key. A character that could act
+    /// on a terminal (a direction override an input method sends) is not typed at all.
     fn type_char(&mut self, c: char, ui: &Ui) {
+        if is_forbidden(c) {
+            return;
+        }
         match kind(self.focus) {
             Kind::Choice if c == ' ' => self.open_pick(),
             Kind::Choice => {
