@@ -98,6 +98,62 @@ card-title = Appeal
 form-new-title = New appeal
 form-edit-title = Edit appeal
 
+## The registration form
+
+form-required = * required
+form-problems =
+    { $count ->
+        [one] { $count } problem: fix the marked field and save again.
+       *[other] { $count } problems: fix the marked fields and save again.
+    }
+form-hint-date = dd.mm.yyyy or yyyy-mm-dd · { $today }: today · { $yesterday }: yesterday
+form-hint-choice = digit or marked letter: choose · Space: list · Backspace: clear
+form-hint-summary = Enter: new line · Tab, or ↑↓ at the edge of the text: other fields
+form-hint-applicant = Earlier appeals of the applicant are offered as the name is typed.
+form-hint-link = { $key }: link an earlier appeal from the list below
+form-hint-text = Tab, Enter: next field · { $save }: save
+form-earlier-title =
+    { $count ->
+        [0] Earlier appeals
+       *[other] Earlier appeals: { $count }
+    }
+form-earlier-keys = { $key }: link · ✓ linked · = same applicant, linked by itself
+form-earlier-empty = Earlier appeals of the applicant appear here as the name or IIN/BIN is typed.
+form-earlier-nothing = No earlier appeals of this applicant.
+form-earlier-none = No earlier appeals of this applicant to link.
+form-linked = Linked to { $number }.
+form-unlinked = No longer linked to { $number }.
+form-linked-before = { $number } was linked before; an edit keeps its links.
+form-link-missing = Appeal { $number } cannot be linked: it is gone or not yours to see.
+form-pick-keys = ↑↓ Enter: choose · Esc: back
+form-discard-title = Discard the changes?
+form-discard-text = What was typed on this form will be lost.
+form-discard-keys = y: discard · n, Esc: go on editing
+draft-offer-title = Unfinished form
+draft-offer-new = Continue the unfinished registration?
+draft-offer-edit = Continue editing appeal { $number }?
+draft-offer-what = Applicant: { $applicant } · saved { $saved }
+draft-offer-keys = Enter: continue · Del: discard · Esc: later
+
+## Problems of the form
+
+problem-required = required
+problem-required-with = required when the { $other } is given
+problem-email-for-reply = required: the reply is to go by e-mail
+problem-bad-date = «{ $text }» is not a date: type dd.mm.yyyy or yyyy-mm-dd
+problem-no-such-date = { $text } is not a date that exists
+problem-in-future = { $date } is in the future (today is { $today })
+problem-before = { $date } is before the { $other } { $other_date }
+problem-after = { $date } is after the { $other } { $other_date }
+problem-unknown-value = «{ $text }» is not one of: { $allowed }
+problem-channel-method = the channel { $channel } takes { $fitting } appeals, not { $method }
+problem-bad-email = «{ $text }» is not an e-mail address: name@domain.kz, no spaces
+problem-bad-phone = «{ $text }» is not a phone number: 5 to 20 digits with spaces, +, - and brackets
+problem-bad-iin-bin = «{ $text }» is not an IIN/BIN: exactly 12 digits
+problem-too-long = too long: { $actual } characters, at most { $limit }
+problem-line-break = a line break or tab at character { $position }: this field is one line
+problem-control-character = a control character ({ $code }) at character { $position }: remove it
+
 ## The appeal card
 
 field-sender-ref = Sender's reference

@@ -102,6 +102,63 @@ card-title = Обращение
 form-new-title = Новое обращение
 form-edit-title = Изменение обращения
 
+## The registration form
+
+form-required = * обязательное поле
+form-problems =
+    { $count ->
+        [one] { $count } ошибка: исправьте отмеченное поле и сохраните снова.
+        [few] { $count } ошибки: исправьте отмеченные поля и сохраните снова.
+       *[other] { $count } ошибок: исправьте отмеченные поля и сохраните снова.
+    }
+form-hint-date = дд.мм.гггг или гггг-мм-дд · { $today }: сегодня · { $yesterday }: вчера
+form-hint-choice = цифра или отмеченная буква: выбор · Пробел: список · Backspace: очистить
+form-hint-summary = Enter: новая строка · Tab или ↑↓ на краю текста: другие поля
+form-hint-applicant = Предыдущие обращения заявителя предлагаются по мере ввода имени.
+form-hint-link = { $key }: связать с предыдущим обращением из списка ниже
+form-hint-text = Tab, Enter: следующее поле · { $save }: сохранить
+form-earlier-title =
+    { $count ->
+        [0] Предыдущие обращения
+       *[other] Предыдущие обращения: { $count }
+    }
+form-earlier-keys = { $key }: связать · ✓ связано · = тот же заявитель, свяжется сам
+form-earlier-empty = Здесь появятся предыдущие обращения заявителя по мере ввода имени или ИИН/БИН.
+form-earlier-nothing = Предыдущих обращений этого заявителя нет.
+form-earlier-none = Нет предыдущих обращений этого заявителя.
+form-linked = Связано с обращением { $number }.
+form-unlinked = Связь с обращением { $number } снята.
+form-linked-before = Обращение { $number } связано раньше; изменение сохраняет связи.
+form-link-missing = Нельзя связать с обращением { $number }: его нет или оно вам не видно.
+form-pick-keys = ↑↓ Enter: выбор · Esc: назад
+form-discard-title = Отменить изменения?
+form-discard-text = Введённое в форму будет потеряно.
+form-discard-keys = д: отменить · н, Esc: продолжить ввод
+draft-offer-title = Незавершённая форма
+draft-offer-new = Продолжить незавершённую регистрацию?
+draft-offer-edit = Продолжить изменение обращения { $number }?
+draft-offer-what = Заявитель: { $applicant } · сохранено { $saved }
+draft-offer-keys = Enter: продолжить · Del: удалить · Esc: позже
+
+## Problems of the form
+
+problem-required = обязательное поле
+problem-required-with = обязательно, если заполнено поле «{ $other }»
+problem-email-for-reply = обязательно: ответ направляется электронной почтой
+problem-bad-date = «{ $text }» — не дата: введите дд.мм.гггг или гггг-мм-дд
+problem-no-such-date = даты { $text } не существует
+problem-in-future = { $date } — дата в будущем (сегодня { $today })
+problem-before = { $date } раньше, чем «{ $other }» ({ $other_date })
+problem-after = { $date } позже, чем «{ $other }» ({ $other_date })
+problem-unknown-value = «{ $text }» — нет такого значения; допустимы: { $allowed }
+problem-channel-method = канал «{ $channel }» не подходит к способу «{ $method }»; подходит: { $fitting }
+problem-bad-email = «{ $text }» — не адрес электронной почты: имя@домен.kz, без пробелов
+problem-bad-phone = «{ $text }» — не номер телефона: от 5 до 20 цифр с пробелами, +, - и скобками
+problem-bad-iin-bin = «{ $text }» — не ИИН/БИН: ровно 12 цифр
+problem-too-long = слишком длинно: { $actual } симв., не больше { $limit }
+problem-line-break = перевод строки или табуляция в позиции { $position }: это поле в одну строку
+problem-control-character = управляющий символ ({ $code }) в позиции { $position }: удалите его
+
 ## The appeal card
 
 field-sender-ref = Регистрационные данные в обращении

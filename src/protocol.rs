@@ -12,14 +12,15 @@ use crate::domain::queue::{Queue, Sort};
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
 use crate::service::api::{
-    ActRequest, AppealView, CheckSummary, DueList, Notice, Outcome, QueueCount, Row, RowPage,
-    ServiceError,
+    ActRequest, AppealView, CheckSummary, DueList, Earlier, Notice, Outcome, QueueCount, Row,
+    RowPage, ServiceError,
 };
 use crate::store::BackupSummary;
 use crate::store::codec::BINCODE;
 
 /// Raised whenever a frame's meaning changes; client and server must agree on it.
-/// 2: drafts of the registration form; a queue asked for in an order and with a filter.
+/// 2: drafts of the registration form; a queue asked for in an order and with a filter;
+/// earlier appeals with the start of their summary; links chosen by hand on the form.
 pub const PROTOCOL_VERSION: u32 = 2;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
@@ -145,6 +146,8 @@ pub enum Response {
     Counts(Vec<QueueCount>),
     Card(Box<AppealView>),
     Rows(Vec<Row>),
+    /// Earlier appeals of an applicant, for the registration form.
+    Earlier(Vec<Earlier>),
     Due(DueList),
     Users(Vec<User>),
     Done,

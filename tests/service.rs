@@ -131,6 +131,88 @@ fn a_repeated_appeal_links_the_earlier_ones_of_the_same_applicant() {
 }
 
 #[test]
+fn the_form_is_offered_earlier_appeals_whose_name_starts_as_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let full = service
+        .register("reg", &form("Иванов Иван Иванович", date(2026, 3, 2)))
+        .unwrap();
+    let short = service
+        .register("reg", &form("Иванов", date(2026, 3, 2)))
+        .unwrap();
+    service
+        .register("reg", &form("Петров Пётр", date(2026, 3, 2)))
+        .unwrap();
+
+    let offered = service.earlier_appeals("reg", "иванов", "").unwrap();
+    let numbers: Vec<&str> = offered.iter().map(|e| e.row.number.as_str()).collect();
+    assert_eq!(numbers, [short.number.as_str(), full.number.as_str()]);
+    assert!(offered[0].same_applicant && !offered[1].same_applicant);
+    assert_eq!(offered[1].summary, "О выдаче справки об обучении");
+    assert!(service.earlier_appeals("reg", "Ив", "").unwrap().is_empty());
+}
+
+#[test]
+fn links_chosen_on_the_form_are_stored_with_the_appeal_and_told_in_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let earlier = service
+        .register("reg", &form("ТОО «Алатау»", date(2026, 3, 2)))
+        .unwrap();
+    let mut linked = form("Алатау Инжиниринг ТОО", date(2026, 3, 2));
+    linked.links = vec![earlier.number.clone(), earlier.number.clone()];
+    let outcome = service.register("reg", &linked).unwrap();
+    assert_eq!(outcome.links, vec![earlier.id]);
+    let card = service.show("reg", &outcome.number).unwrap();
+    assert_eq!(card.links[0].number, earlier.number);
+    assert!(
+        card.history[0].detail.contains(&earlier.number),
+        "{}",
+        card.history[0].detail
+    );
+
+    linked.links = vec!["2026-99999".into()];
+    let err = service.register("reg", &linked).unwrap_err();
+    assert!(matches!(err, ServiceError::NotFound { .. }), "{err}");
+    let order = appeals::domain::queue::Order::default_for(Queue::All);
+    let all = service.queue_page("reg", Queue::All, order, None, 0, 10);
+    let all = all.unwrap().total;
+    assert_eq!(all, 2, "nothing stored for a form with a bad link");
+}
+
+#[test]
+fn an_edit_adds_links_but_never_to_the_appeal_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let first = service
+        .register("reg", &form("Первый Заявитель", date(2026, 3, 2)))
+        .unwrap();
+    let second = service
+        .register("reg", &form("Второй Заявитель", date(2026, 3, 2)))
+        .unwrap();
+    let mut edit = form("Второй Заявитель", date(2026, 3, 2));
+    edit.links = vec![second.number.clone()];
+    let err = service
+        .edit("reg", &second.number, Some(second.revision), &edit)
+        .unwrap_err();
+    assert!(matches!(err, ServiceError::BadRequest { .. }), "{err}");
+
+    edit.links = vec![first.number.clone()];
+    let outcome = service
+        .edit("reg", &second.number, Some(second.revision), &edit)
+        .unwrap();
+    assert_eq!(outcome.links, vec![first.id]);
+    assert!(
+        outcome.event.detail.contains("linked to"),
+        "{}",
+        outcome.event.detail
+    );
+}
+
+#[test]
 fn executors_see_only_their_appeals_and_counts() {
     let dir = tempfile::tempdir().unwrap();
     let service = service_at(dir.path(), at(2026, 3, 2));

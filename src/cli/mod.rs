@@ -5,7 +5,7 @@ mod act;
 mod drafts;
 mod local;
 mod output;
-mod register;
+pub(crate) mod register;
 mod session;
 mod user;
 

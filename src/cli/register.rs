@@ -147,5 +147,6 @@ pub fn form_of(reg: &Registration) -> AppealForm {
         reply_method: reg.reply_method.code().to_string(),
         term,
         term_basis,
+        links: Vec::new(),
     }
 }

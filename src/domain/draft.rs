@@ -91,6 +91,11 @@ pub fn strip_unsafe(form: &AppealForm) -> (AppealForm, usize) {
         text.retain(|c| allowed_in_text(c, field.multiline()));
         stripped += before - text.chars().count();
     }
+    for number in &mut clean.links {
+        let before = number.chars().count();
+        number.retain(|c| allowed_in_text(c, false));
+        stripped += before - number.chars().count();
+    }
     (clean, stripped)
 }
 

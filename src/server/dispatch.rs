@@ -42,7 +42,7 @@ pub fn dispatch(
             limit,
         } => Response::Page(service.search(login, &query, offset, limit)?),
         Request::EarlierAppeals { applicant, iin_bin } => {
-            Response::Rows(service.earlier_appeals(login, &applicant, &iin_bin)?)
+            Response::Earlier(service.earlier_appeals(login, &applicant, &iin_bin)?)
         }
         Request::Due => Response::Due(service.due(login)?),
         Request::Users => Response::Users(service.users(login)?),

@@ -70,6 +70,17 @@ pub struct Link {
     pub summary: String,
 }
 
+/// An earlier appeal offered on the registration form while the applicant is typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Earlier {
+    pub row: Row,
+    /// The start of the summary, on one line: enough to recognise the case.
+    pub summary: String,
+    /// The same normalised name or IIN/BIN: registration links this one by itself, so only
+    /// the others need linking by hand.
+    pub same_applicant: bool,
+}
+
 /// One appeal with everything a card shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppealView {

@@ -5,6 +5,7 @@
 
 pub mod api;
 mod drafts;
+mod links;
 mod read;
 mod users;
 
@@ -165,16 +166,24 @@ impl Service {
     }
 
     /// Registers a new appeal from the form; nothing is stored unless the whole form is valid.
+    /// The appeal is linked to earlier ones of the same applicant and to those chosen by hand.
     /// The user's draft of a new appeal is removed in the registration's own transaction, so
     /// that a crash cannot leave it to be offered, and registered, a second time.
     pub fn register(&self, login: &str, form: &AppealForm) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
+        let chosen = self.chosen_links(&actor, &form.links, None)?;
         let (appeal, event) = self.in_context(&actor, |ctx| {
             let reg = validate::validate(form, ctx.today)
                 .map_err(|problems| ServiceError::Invalid { problems })?;
             let links = self.store.same_applicant(&reg.applicant, &reg.iin_bin)?;
             let year = chrono::Datelike::year(&ctx.today);
-            let make = |identity| workflow::register(reg.clone(), identity, links.clone(), ctx);
+            let make = |identity| {
+                let made = workflow::register(reg.clone(), identity, links.clone(), ctx);
+                made.map(|(mut appeal, mut event)| {
+                    links::add_links(&mut appeal, &mut event, &chosen);
+                    (appeal, event)
+                })
+            };
             let finished = Some((actor.login.as_str(), &DraftSlot::New));
             let number = &*self.settings.number;
             let registered = self.store.register(year, number, &make, finished);
@@ -188,7 +197,8 @@ impl Service {
         Ok(self.outcome(&appeal, event))
     }
 
-    /// Corrects the registration fields while the appeal awaits its resolution.
+    /// Corrects the registration fields while the appeal awaits its resolution, adding the
+    /// links chosen by hand.
     pub fn edit(
         &self,
         login: &str,
@@ -203,20 +213,35 @@ impl Service {
             revision,
             action: Action::Edit(reg),
         };
-        self.act(login, &request)
+        self.act_linking(login, &request, &form.links)
     }
 
     /// Carries out one workflow action. An edit takes the user's draft of that edit with it.
     pub fn act(&self, login: &str, request: &ActRequest) -> Result<Outcome, ServiceError> {
+        self.act_linking(login, request, &[])
+    }
+
+    /// Carries out one workflow action, then links the appeals numbered in `links`.
+    fn act_linking(
+        &self,
+        login: &str,
+        request: &ActRequest,
+        links: &[String],
+    ) -> Result<Outcome, ServiceError> {
         let actor = self.caller(login)?;
         let appeal = self.visible_appeal(&actor, &request.number)?;
+        let chosen = self.chosen_links(&actor, links, Some(appeal.id))?;
         let edit_slot = DraftSlot::Edit {
             number: appeal.number_text.clone(),
         };
         let finished =
             matches!(request.action, Action::Edit(_)).then_some((actor.login.as_str(), &edit_slot));
         let result = self.in_context(&actor, |ctx| {
-            let change = |stored: &Appeal| workflow::apply(stored, &request.action, ctx);
+            let change = |stored: &Appeal| {
+                let (mut next, mut event) = workflow::apply(stored, &request.action, ctx)?;
+                links::add_links(&mut next, &mut event, &chosen);
+                Ok((next, event))
+            };
             self.store
                 .act(appeal.id, request.revision, &change, finished)
         })?;

@@ -5,16 +5,42 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Service;
 use super::api::{
-    AppealView, CheckSummary, DueList, Flag, Link, QueueCount, Row, RowPage, ServiceError,
+    AppealView, CheckSummary, DueList, Earlier, Flag, Link, QueueCount, Row, RowPage, ServiceError,
 };
 use crate::domain::model::{Appeal, AppealId, ReplyMethod};
 use crate::domain::queue::{self, Order, Queue};
+use crate::domain::text::normalize_name;
 use crate::domain::user::User;
 use crate::domain::workflow;
 use crate::store::{Page, QueueQuery};
 
 /// The longest page a client may ask for; a screen shows far fewer rows.
 pub const PAGE_LIMIT: u64 = 1000;
+
+/// Earlier appeals offered at most: the form's panel shows a handful, and an operator who
+/// has not found the case among the latest twenty types more of the name.
+pub const EARLIER_LIMIT: usize = 20;
+
+/// Candidates read at most for one offer, so that a frequent applicant or a short prefix
+/// costs a bounded number of reads whatever the size of the registry.
+const EARLIER_SCAN: usize = 200;
+
+/// A name is matched by its start from three characters on: fewer match too much to help.
+const NAME_PREFIX_MIN: usize = 3;
+
+/// Characters of the summary shown beside an earlier appeal: one line of the panel.
+const SUMMARY_START: usize = 120;
+
+/// The summary's first characters on one line, cut with an ellipsis.
+fn summary_start(summary: &str) -> String {
+    let one_line = summary.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= SUMMARY_START {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(SUMMARY_START - 1).collect();
+    cut.push('…');
+    cut
+}
 
 impl Service {
     /// An appeal by its number, if the user may see it.
@@ -176,22 +202,44 @@ impl Service {
             .collect())
     }
 
-    /// Earlier appeals of an applicant, as the registration form offers them while typing.
+    /// Earlier appeals of an applicant, as the registration form offers them while typing:
+    /// those of the same applicant (name or IIN/BIN) first, then those whose name starts with
+    /// the typed one, each newest first, at most [`EARLIER_LIMIT`] that the user may see.
     pub fn earlier_appeals(
         &self,
         login: &str,
         applicant: &str,
         iin_bin: &str,
-    ) -> Result<Vec<Row>, ServiceError> {
+    ) -> Result<Vec<Earlier>, ServiceError> {
         let user = self.caller(login)?;
         let today = self.today();
-        let ids = self.store.same_applicant(applicant, iin_bin)?;
-        let appeals = self.store.load_many(&ids)?;
-        Ok(appeals
-            .iter()
-            .filter(|a| queue::visible(a, &user))
-            .map(|a| self.row(a, today))
-            .collect())
+        let mut same = self.store.same_applicant(applicant, iin_bin)?;
+        same.reverse();
+        let mut similar = Vec::new();
+        if normalize_name(applicant).chars().count() >= NAME_PREFIX_MIN {
+            similar = self.store.applicant_prefix(applicant, EARLIER_SCAN)?;
+            similar.retain(|id| !same.contains(id));
+            similar.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        let candidates = same.iter().map(|&id| (id, true));
+        let candidates = candidates.chain(similar.iter().map(|&id| (id, false)));
+        let mut offered = Vec::new();
+        for (id, same_applicant) in candidates.take(EARLIER_SCAN) {
+            let Some(appeal) = self.store.get(id)? else {
+                continue;
+            };
+            if queue::visible(&appeal, &user) {
+                offered.push(Earlier {
+                    row: self.row(&appeal, today),
+                    summary: summary_start(&appeal.reg.summary),
+                    same_applicant,
+                });
+            }
+            if offered.len() == EARLIER_LIMIT {
+                break;
+            }
+        }
+        Ok(offered)
     }
 
     /// Appeals by number, applicant or words of the summary, newest first.

@@ -9,7 +9,6 @@ use super::index;
 use super::keys::{self, meta};
 use super::write::read_counter;
 use super::{Store, StoreError};
-use crate::domain::draft::FormDraft;
 use crate::domain::model::{Appeal, AppealId, HistoryEvent};
 use crate::domain::user::User;
 
@@ -133,7 +132,7 @@ impl Store {
                 report.problem(format!("draft key {key} is malformed"));
                 continue;
             };
-            match codec::decode::<FormDraft>(Kind::Draft, "drafts", &key, &bytes) {
+            match codec::decode_draft("drafts", &key, &bytes) {
                 Ok(d) if d.owner == owner && d.slot == slot => {}
                 Ok(_) => report.problem(format!("draft {owner}/{slot} names another place")),
                 Err(e) => report.problem(format!("draft {owner}/{slot}: {e}")),

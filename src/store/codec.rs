@@ -1,14 +1,17 @@
 //! The envelope of every stored value: a format byte, a schema version, then the bincode
 //! payload. Decoding dispatches on the version and names the key of a record it cannot read.
 //!
-//! Version 1 of every record is the current domain type itself. Before changing a stored
-//! type, freeze its present shape as `v1` beside this file and decode version 1 through it;
-//! the golden fixtures in `tests/fixtures/` fail first if that step is forgotten.
+//! The current version of every record is the domain type itself. Before changing a stored
+//! type, freeze its present shape in a module of that version beside this file (`v1` holds
+//! the first draft of the form) and decode the old version through it; the golden fixtures
+//! in `tests/fixtures/` fail first if that step is forgotten.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::StoreError;
+use super::v1;
+use crate::domain::draft::FormDraft;
 
 /// Marks a value written by this program with bincode's standard configuration. Anything else
 /// in the first byte is not ours, or not this encoding.
@@ -33,19 +36,19 @@ pub enum Kind {
     User,
     Counter,
     /// A draft of the registration form (`domain::draft::FormDraft`). Added without raising
-    /// the schema: it lives in a tree of its own, which older programs never open.
+    /// the schema: it lives in a tree of its own, which older programs never open. Version 2
+    /// added the links chosen by hand to the form (read with [`decode_draft`]); a program
+    /// that knows only version 1 leaves such a draft out, as it does a damaged one.
     Draft,
 }
 
 impl Kind {
     /// The schema version written for this kind today.
     pub fn current(self) -> u16 {
-        1
-    }
-
-    /// Every version this program can still read.
-    fn readable(self) -> &'static [u16] {
-        &[1]
+        match self {
+            Kind::Draft => 2,
+            Kind::Appeal | Kind::History | Kind::User | Kind::Counter => 1,
+        }
     }
 }
 
@@ -61,42 +64,85 @@ pub fn encode<T: Serialize>(kind: Kind, value: &T) -> Vec<u8> {
     out
 }
 
-/// Opens an envelope, checking format, version and that nothing trails the payload.
+/// Opens an envelope of the current version, checking format, version and that nothing
+/// trails the payload. Older versions of a kind are read by that kind's own function.
 pub fn decode<T: DeserializeOwned>(
     kind: Kind,
     tree: &'static str,
     key: &[u8],
     bytes: &[u8],
 ) -> Result<T, StoreError> {
-    let corrupt = |reason: String| StoreError::Corrupt {
+    let (version, payload) = open(kind, tree, key, bytes)?;
+    if version != kind.current() {
+        let reason = format!("{kind:?} schema version {version} is not readable");
+        return Err(corrupt(tree, key, reason));
+    }
+    read(kind, version, tree, key, payload)
+}
+
+/// Opens a draft of any version this program wrote, as today's type.
+pub fn decode_draft(tree: &'static str, key: &[u8], bytes: &[u8]) -> Result<FormDraft, StoreError> {
+    let (version, payload) = open(Kind::Draft, tree, key, bytes)?;
+    match version {
+        1 => read::<v1::FormDraft>(Kind::Draft, version, tree, key, payload).map(FormDraft::from),
+        2 => read(Kind::Draft, version, tree, key, payload),
+        _ => Err(corrupt(
+            tree,
+            key,
+            format!("Draft schema version {version} is not readable"),
+        )),
+    }
+}
+
+/// The version and payload of an envelope written by this program's encoding.
+fn open<'b>(
+    kind: Kind,
+    tree: &'static str,
+    key: &[u8],
+    bytes: &'b [u8],
+) -> Result<(u16, &'b [u8]), StoreError> {
+    let [format, v1, v2, payload @ ..] = bytes else {
+        let reason = format!("value of {} bytes has no envelope", bytes.len());
+        return Err(corrupt(tree, key, reason));
+    };
+    if *format != FORMAT_BINCODE {
+        let reason = format!("unknown format byte {format:#04x}");
+        return Err(corrupt(tree, key, reason));
+    }
+    let version = u16::from_be_bytes([*v1, *v2]);
+    if version == 0 || version > kind.current() {
+        let reason = format!("{kind:?} schema version {version} is not readable");
+        return Err(corrupt(tree, key, reason));
+    }
+    Ok((version, payload))
+}
+
+/// Decodes a payload, refusing trailing bytes.
+fn read<T: DeserializeOwned>(
+    kind: Kind,
+    version: u16,
+    tree: &'static str,
+    key: &[u8],
+    payload: &[u8],
+) -> Result<T, StoreError> {
+    let (value, used) = bincode::serde::decode_from_slice::<T, _>(payload, BINCODE)
+        .map_err(|e| corrupt(tree, key, format!("{kind:?} v{version}: {e}")))?;
+    if used != payload.len() {
+        let reason = format!(
+            "{} trailing bytes after the {kind:?} record",
+            payload.len() - used
+        );
+        return Err(corrupt(tree, key, reason));
+    }
+    Ok(value)
+}
+
+fn corrupt(tree: &'static str, key: &[u8], reason: String) -> StoreError {
+    StoreError::Corrupt {
         tree,
         key: describe_key(key),
         reason,
-    };
-    let [format, v1, v2, payload @ ..] = bytes else {
-        return Err(corrupt(format!(
-            "value of {} bytes has no envelope",
-            bytes.len()
-        )));
-    };
-    if *format != FORMAT_BINCODE {
-        return Err(corrupt(format!("unknown format byte {format:#04x}")));
     }
-    let version = u16::from_be_bytes([*v1, *v2]);
-    if !kind.readable().contains(&version) {
-        return Err(corrupt(format!(
-            "{kind:?} schema version {version} is not readable"
-        )));
-    }
-    let (value, used) = bincode::serde::decode_from_slice::<T, _>(payload, BINCODE)
-        .map_err(|e| corrupt(format!("{kind:?} v{version}: {e}")))?;
-    if used != payload.len() {
-        return Err(corrupt(format!(
-            "{} trailing bytes after the {kind:?} record",
-            payload.len() - used
-        )));
-    }
-    Ok(value)
 }
 
 /// A key as a person can read it in a message: printable text as is, the rest in hex.

@@ -53,7 +53,7 @@ impl Store {
         let mut found = Vec::new();
         for item in self.drafts.scan_prefix(keys::drafts_of(owner)) {
             let (key, bytes) = item?;
-            match codec::decode(Kind::Draft, "drafts", &key, &bytes) {
+            match codec::decode_draft("drafts", &key, &bytes) {
                 Ok(draft) => found.push(draft),
                 Err(e) => tracing::warn!(user = owner, error = %e, "damaged draft left out"),
             }

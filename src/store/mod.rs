@@ -12,6 +12,7 @@ pub mod keys;
 mod listing;
 mod migrate;
 mod query;
+mod v1;
 mod write;
 
 use std::fs::File;

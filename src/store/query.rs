@@ -79,6 +79,19 @@ impl Store {
         Ok(ids.into_iter().collect())
     }
 
+    /// Appeals whose normalised applicant name starts with that of `name`, in name order, at
+    /// most `limit`: the registration form offers `Иванов Иван Иванович` while `Иванов` is
+    /// being typed. One range of the name index, so the cost is the `limit`, not the registry.
+    pub fn applicant_prefix(&self, name: &str, limit: usize) -> Result<Vec<AppealId>, StoreError> {
+        let prefix = [vec![family::APPLICANT], normalize_name(name).into_bytes()].concat();
+        self.index
+            .scan_prefix(&prefix)
+            .keys()
+            .take(limit)
+            .map(|k| id_of(&k?))
+            .collect()
+    }
+
     /// Appeals whose applicant or summary has a word starting with each word of the query,
     /// plus those whose number starts with the query; newest first.
     pub fn search(&self, query: &str) -> Result<Vec<AppealId>, StoreError> {

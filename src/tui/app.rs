@@ -8,13 +8,14 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::actions::{Action, Context};
 use super::card::{CardEffect, CardView};
-use super::form::{FormEffect, FormView};
+use super::form::{FormEffect, FormView, offer};
 use super::keymap::{Problem, Resolved};
 use super::keys::Key;
 use super::source::{Signal, Source};
 use super::table::{QueueView, next_order, unexpected};
 use super::ui::Ui;
 use crate::client::ClientError;
+use crate::domain::draft::FormDraft;
 use crate::domain::model::ActionKind;
 use crate::domain::queue::Queue;
 use crate::domain::user::{Role, User};
@@ -33,6 +34,8 @@ pub enum Overlay {
     Help,
     /// Problems found in the keymaps at start-up.
     Problems,
+    /// A draft of the form left by an earlier session, offered back (`App::draft_offer`).
+    Draft,
 }
 
 /// A one-line message at the bottom of the screen.
@@ -55,6 +58,8 @@ pub struct App {
     pub problems: Vec<Problem>,
     pub online: bool,
     pending: Vec<Key>,
+    /// The newest draft of the form waiting from an earlier session, while it is offered.
+    pub draft_offer: Option<FormDraft>,
     /// A change notice arrived: fetch again before the next frame.
     stale: bool,
     pub quit: bool,
@@ -78,6 +83,7 @@ impl App {
             problems,
             online: true,
             pending: Vec::new(),
+            draft_offer: None,
             stale: false,
             quit: false,
         };
@@ -92,6 +98,7 @@ impl App {
         });
         self.settle(result);
         self.refresh_counts();
+        self.offer_draft();
     }
 
     fn load_user(&mut self) -> Result<(), ClientError> {
@@ -193,7 +200,14 @@ impl App {
         if event.kind == KeyEventKind::Release {
             return;
         }
+        if self.overlay == Some(Overlay::Draft) {
+            return self.draft_offer_key(event);
+        }
         if self.overlay.take().is_some() {
+            // The keymap's problems come first; a draft waiting is offered after them.
+            if self.draft_offer.is_some() {
+                self.overlay = Some(Overlay::Draft);
+            }
             return;
         }
         if let Screen::Form(_) = self.screen {
@@ -353,6 +367,7 @@ impl App {
                 self.refresh();
             }
             FormEffect::Failed(e) => self.settle(Err(e)),
+            FormEffect::Help => self.overlay = Some(Overlay::Help),
         }
     }
 
@@ -439,6 +454,39 @@ impl App {
     pub fn on_terminate(&mut self) {
         self.on_deadline();
         self.quit = true;
+    }
+
+    /// Offers the newest draft of the form left by an earlier session (a dropped connection,
+    /// a closed terminal), if this user fills the form at all.
+    fn offer_draft(&mut self) {
+        if !self.may_register() {
+            return;
+        }
+        match offer::waiting(&mut *self.source) {
+            Ok(drafts) => self.draft_offer = drafts.into_iter().next(),
+            Err(e) => return self.settle(Err(e)),
+        }
+        if self.draft_offer.is_some() && self.overlay.is_none() {
+            self.overlay = Some(Overlay::Draft);
+        }
+    }
+
+    fn draft_offer_key(&mut self, event: KeyEvent) {
+        let answer = offer::answer(event);
+        if answer == offer::Answer::Undecided {
+            return;
+        }
+        self.overlay = None;
+        let Some(draft) = self.draft_offer.take() else {
+            return;
+        };
+        let result = match answer {
+            offer::Answer::Continue => offer::resume(draft, &mut *self.source, &self.ui)
+                .map(|form| self.screen = Screen::Form(Box::new(form))),
+            offer::Answer::Discard => offer::discard(&draft, &mut *self.source),
+            offer::Answer::Later | offer::Answer::Undecided => Ok(()),
+        };
+        self.settle(result);
     }
 
     /// Whether this user registers appeals (the form is theirs).

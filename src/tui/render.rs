@@ -40,6 +40,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.overlay {
         Some(Overlay::Help) => help(frame, body, app),
         Some(Overlay::Problems) => problems(frame, body, app),
+        Some(Overlay::Draft) => {
+            if let Some(draft) = &app.draft_offer {
+                super::form::offer::draw(frame, body, draft, &app.ui);
+            }
+        }
         None => {}
     }
 }

@@ -163,3 +163,23 @@ fn text_of(backend: &TestBackend) -> String {
     }
     lines.join("\n")
 }
+
+impl Screen {
+    /// The form on screen; panics when another screen is up.
+    pub fn form(&self) -> &appeals::tui::form::FormView {
+        match &self.app.screen {
+            appeals::tui::app::Screen::Form(form) => form,
+            _ => panic!("the form is not on screen"),
+        }
+    }
+
+    /// Text pasted into the terminal.
+    pub fn paste(&mut self, text: &str) {
+        self.app.on_paste(text);
+    }
+
+    /// Time passes until the screen's next deadline (a pause in typing).
+    pub fn pause(&mut self) {
+        self.app.on_deadline();
+    }
+}

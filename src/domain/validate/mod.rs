@@ -51,6 +51,11 @@ pub struct AppealForm {
     pub reply_method: String,
     pub term: String,
     pub term_basis: String,
+    /// Registration numbers of earlier appeals the registrar links by hand (a repeat appeal
+    /// under another name or a related case), beyond those of the same applicant that
+    /// registration links by itself. Absent in older JSON, hence the default.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 impl AppealForm {

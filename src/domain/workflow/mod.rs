@@ -28,6 +28,7 @@ pub mod rules;
 #[cfg(test)]
 mod tests;
 
+pub use registration::{LINKS_MAX, merge_links};
 pub use rules::{RULES, Rule, Who, kind_of, rule_of};
 
 /// What an action needs to know beyond the appeal itself.

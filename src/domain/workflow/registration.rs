@@ -24,6 +24,25 @@ fn latest_links(mut links: Vec<AppealId>) -> Vec<AppealId> {
     links.split_off(excess)
 }
 
+/// The links of an appeal when the registrar chose some by hand: every chosen one is kept,
+/// however old (the registrar meant it), and the latest of the `others` fill the places left
+/// up to [`LINKS_MAX`]. Each appeal once, in registration order.
+pub fn merge_links(chosen: &[AppealId], others: &[AppealId]) -> Vec<AppealId> {
+    let mut kept = latest_links(chosen.to_vec());
+    let mut rest: Vec<AppealId> = others
+        .iter()
+        .copied()
+        .filter(|id| !kept.contains(id))
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    let room = LINKS_MAX.saturating_sub(kept.len());
+    let skip = rest.len().saturating_sub(room);
+    kept.extend_from_slice(&rest[skip..]);
+    kept.sort_unstable();
+    kept
+}
+
 /// Builds a new appeal from the registrar's fields, with its first history event.
 pub fn register(
     reg: Registration,

@@ -32,6 +32,7 @@ fn valid_form() -> AppealForm {
         reply_method: "post".into(),
         term: String::new(),
         term_basis: String::new(),
+        links: Vec::new(),
     }
 }
 

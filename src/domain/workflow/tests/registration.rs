@@ -198,3 +198,18 @@ fn edit_ends_with_the_resolution() {
     };
     assert_eq!(refused, expected);
 }
+
+#[test]
+fn links_chosen_by_hand_are_kept_however_old_and_the_latest_others_fill_the_rest() {
+    use crate::domain::workflow::{LINKS_MAX, merge_links};
+
+    let others: Vec<u64> = (100..100 + 2 * LINKS_MAX as u64).collect();
+    let merged = merge_links(&[7, 3, 7], &others);
+
+    assert_eq!(merged.len(), LINKS_MAX);
+    assert_eq!(&merged[..2], &[3, 7], "the chosen ones, once each");
+    let newest = *others.last().expect("others");
+    assert!(merged.contains(&newest), "the latest of the others fill up");
+    assert!(!merged.contains(&100), "the oldest of the others make room");
+    assert_eq!(merge_links(&[], &[5, 2, 5]), vec![2, 5]);
+}
