@@ -357,32 +357,28 @@ fn sighup_gives_the_terminal_back() {
     end_with(Signal::SIGHUP, "hup");
 }
 
-/// The fields of the registration form in their order on screen and what is typed into
-/// each: `None` leaves a field as it is. Written before the form: the order follows the
-/// catalogue's `field-*` messages, and choices are assumed to take their label typed.
-const FORM_INPUT: [(&str, Option<&str>); 15] = [
-    ("Appeal date", Some("C-t")),
-    ("Sender's number", None),
-    ("Sender's date", None),
-    ("Received date", Some("C-t")),
-    ("Applicant", Some("Формов Тест")),
-    ("Affiliation", Some("individual")),
-    ("Method", Some("written")),
-    ("Channel", Some("post")),
-    ("Form", Some("request")),
-    (
-        "Summary",
-        Some("О переводе на другую образовательную программу"),
-    ),
-    ("Postal address", Some("Алматы, ул. Абая, 1")),
-    ("E-mail", None),
-    ("Phone", None),
-    ("IIN/BIN", None),
-    ("Reply method", Some("post")),
+/// What is typed into each field of the registration form, in their order on screen: `None`
+/// leaves a field as it is (the received date is today already), a choice takes the letter
+/// marked in its label.
+const FORM_INPUT: [Option<&str>; 15] = [
+    Some("C-t"),
+    None,
+    None,
+    None,
+    Some("Формов Тест"),
+    Some("i"),
+    Some("w"),
+    Some("p"),
+    Some("r"),
+    Some("О переводе на другую образовательную программу"),
+    Some("Алматы, ул. Абая, 1"),
+    None,
+    None,
+    None,
+    Some("p"),
 ];
 
 #[test]
-#[ignore = "needs the registration form"]
 fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
     let office = Office::new("form");
     let pane = office.screen("form", "reg1", NEUTRAL, &["--lang", "en"]);
@@ -390,13 +386,12 @@ fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
 
     pane.press("n");
     pane.wait_for("New appeal");
-    for (field, input) in FORM_INPUT {
+    for input in FORM_INPUT {
         match input {
             Some(key) if key.starts_with("C-") => pane.press(key),
             Some(text) => pane.type_text(text),
             None => {}
         }
-        pane.wait_for(field);
         pane.press("Tab");
     }
     pane.press("C-s");
