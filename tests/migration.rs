@@ -18,10 +18,25 @@ fn registry(dir: &Path) -> Service {
     service
 }
 
+/// Opens the database files once the service before has let go of them: its background
+/// threads drop their handles a moment after the service itself.
+fn open_when_free(dir: &Path) -> sled::Db {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::open(dir.join("db")) {
+            Ok(db) => return db,
+            Err(e) if started.elapsed() > std::time::Duration::from_secs(10) => {
+                panic!("the database stays locked: {e}")
+            }
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    }
+}
+
 /// What a version 1 program would have left: no keys of the families version 2 added,
 /// and version 1 in meta.
 fn make_version_1(dir: &Path) {
-    let db = sled::open(dir.join("db")).unwrap();
+    let db = open_when_free(dir);
     let index = db.open_tree("indexes").unwrap();
     for family in [b't', b'r', b'n'] {
         for key in index.scan_prefix([family]).keys() {
@@ -35,7 +50,7 @@ fn make_version_1(dir: &Path) {
 }
 
 fn stored_version(dir: &Path) -> u64 {
-    let db = sled::open(dir.join("db")).unwrap();
+    let db = open_when_free(dir);
     let bytes = db
         .open_tree("meta")
         .unwrap()
@@ -77,7 +92,7 @@ fn a_migration_cut_short_is_done_again_from_scratch() {
     {
         // Half a migration, then an older program changed an appeal: an entry that no
         // record implies any more.
-        let db = sled::open(dir.path().join("db")).unwrap();
+        let db = open_when_free(dir.path());
         let index = db.open_tree("indexes").unwrap();
         let stale = [
             b"r*".as_slice(),
