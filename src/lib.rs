@@ -14,8 +14,10 @@
 //!   server per data directory, started on demand or shared, with notices of every change.
 //! - [`cli`]: the `appeals` subcommands, each a client of the server.
 //! - [`demo`]: realistic demonstration data through the real validation and workflow.
-//! - [`tui`], [`i18n`]: the groundwork of the full-screen interface (actions, keymaps with
-//!   the Russian layout, the English and Russian message catalogue).
+//! - [`tui`], [`i18n`]: the full-screen interface (queues, card, registration form; one
+//!   table of actions behind the keymaps, the footer and the help; the Russian layout) and
+//!   its English and Russian message catalogue. A key press there becomes an action, then a
+//!   request through the same client; a change notice from the server redraws every screen.
 //!
 //! A command such as `appeals act 2026-00017 resolve --executor ivanov` is parsed by `cli`,
 //! becomes an [`domain::action::Action`], and travels as a [`protocol::Request`] to the
