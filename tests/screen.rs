@@ -355,3 +355,57 @@ fn s_cycles_term_received_and_number_order() {
     screen.press("s");
     assert_eq!(first(&screen), "Иванов Иван Иванович");
 }
+
+/// The table's other states, each drawn in both languages at both sizes: the server gone
+/// away (the status line says so and the rows stay readable), a filter being typed, and an
+/// order chosen by hand.
+#[test]
+fn table_state_snapshots_offline_filtered_and_sorted() {
+    type Setup = fn(&mut Screen);
+    let states: [(&str, Setup); 3] = [
+        ("offline", |s| s.set_server_down(true)),
+        ("filter", |s| {
+            s.press("/");
+            s.type_text("ива");
+        }),
+        ("sorted", |s| s.press("s")),
+    ];
+    for lang in [Lang::En, Lang::Ru] {
+        for (name, setup) in states {
+            let mut screen = Screen::new(lang, "reg", four_appeals);
+            setup(&mut screen);
+            for (w, h) in [(80, 24), (160, 48)] {
+                let text = screen.draw(w, h);
+                assert!(text.contains("Иванов Иван"), "{name}: {text}");
+                insta::assert_snapshot!(format!("table_{name}_{}_{w}x{h}", lang.code()), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_server_going_away_keeps_the_rows_readable_and_its_return_catches_up() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.set_server_down(true);
+    screen.press("down down tab enter s");
+    let text = screen.draw(80, 24);
+    assert!(text.contains("offline"), "{text}");
+    assert!(text.contains("Smith John"), "the rows stay:\n{text}");
+    // Nothing the server could not answer changes what the table's title says it shows.
+    assert_eq!(screen.app.table.queue, Queue::Incoming);
+    assert!(text.contains("Incoming · 4 appeals · by term"), "{text}");
+    assert_eq!(
+        screen.app.table.current().map(|r| r.number.as_str()),
+        Some("2026-00003")
+    );
+
+    screen
+        .service
+        .register("reg", &form("Пока Сервера Не Было", date(2026, 12, 3)))
+        .expect("register");
+    screen.set_server_down(false);
+    let text = screen.draw(80, 24);
+    assert!(text.contains("connected"), "{text}");
+    assert!(text.contains("Пока Сервера"), "caught up:\n{text}");
+    assert_eq!(screen.app.count(Queue::Incoming), Some(5));
+}

@@ -716,3 +716,36 @@ fn f1_shows_the_keys_of_the_form_and_any_key_goes_back_to_it() {
         "the form is still there"
     );
 }
+
+/// The dialogs around the form in both languages at both sizes: the draft offered back at
+/// start, the form's keys, and the form editing a registered appeal.
+#[test]
+fn draft_offer_help_and_edit_snapshots() {
+    for lang in [Lang::En, Lang::Ru] {
+        let mut first = Screen::new(lang, "reg", earlier_appeals);
+        first.press("n");
+        tab_to(&mut first, Field::Applicant);
+        first.type_text("Недописанный Заявитель");
+        first.pause();
+        let mut offer = first.beside(lang, "reg");
+        assert_eq!(offer.app.overlay, Some(appeals::tui::app::Overlay::Draft));
+
+        let mut help = Screen::new(lang, "reg", earlier_appeals);
+        help.press("n f1");
+
+        let mut edit = Screen::new(lang, "reg", earlier_appeals);
+        edit.press("enter e");
+        assert!(edit.form().number().is_some(), "the edit form is open");
+
+        for (name, screen) in [
+            ("draft_offer", &mut offer),
+            ("help", &mut help),
+            ("edit", &mut edit),
+        ] {
+            for (w, h) in [(80, 24), (160, 48)] {
+                let text = screen.draw(w, h);
+                insta::assert_snapshot!(format!("form_{name}_{}_{w}x{h}", lang.code()), text);
+            }
+        }
+    }
+}

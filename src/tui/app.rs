@@ -282,8 +282,7 @@ impl App {
                 Ok(())
             }
             Action::Sort => {
-                self.table.chosen = Some(next_order(self.table.order()));
-                self.table.reset(source)
+                return self.change_view(|table| table.chosen = Some(next_order(table.order())));
             }
             Action::NewAppeal if self.may_register() => {
                 return self.open_form(FormView::new_appeal(&self.ui));
@@ -304,8 +303,19 @@ impl App {
             .position(|q| *q == self.table.queue)
             .unwrap_or(0);
         let next = (at as isize + step).rem_euclid(queues.len() as isize) as usize;
-        self.table.queue = queues[next];
-        let result = self.table.reset(&mut *self.source);
+        let queue = queues[next];
+        self.change_view(|table| table.queue = queue);
+    }
+
+    /// Another queue or order, shown only once its rows have come: while the server is away
+    /// the table keeps showing what its title says.
+    fn change_view(&mut self, change: impl FnOnce(&mut QueueView)) {
+        let mut next = self.table.clone();
+        change(&mut next);
+        let result = next.reset(&mut *self.source);
+        if result.is_ok() {
+            self.table = next;
+        }
         self.settle(result);
     }
 

@@ -101,11 +101,17 @@ impl QueueView {
         self.select(source, target)
     }
 
+    /// Selects row `index`; when its rows cannot be fetched the selection stays where it was,
+    /// on rows that are on screen.
     pub fn select(&mut self, source: &mut dyn Source, index: u64) -> Result<(), ClientError> {
+        let before = (self.selected, self.top);
         self.selected = index.min(self.total.saturating_sub(1));
         self.scroll();
-        if !self.window_covers_screen() {
-            self.fetch(source)?;
+        if !self.window_covers_screen()
+            && let Err(e) = self.fetch(source)
+        {
+            (self.selected, self.top) = before;
+            return Err(e);
         }
         Ok(())
     }

@@ -2,16 +2,19 @@
 //! driven by key strings as keymap files write them, drawn on ratatui's `TestBackend`.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
+use appeals::client::ClientError;
 use appeals::config::KeymapChoice;
 use appeals::i18n::{Catalog, Lang};
+use appeals::protocol::{Request, Response};
 use appeals::service::Service;
 use appeals::tui::app::App;
 use appeals::tui::keymap::Keymap;
 use appeals::tui::keys::parse_key;
 use appeals::tui::render;
 use appeals::tui::run::load_keymap;
-use appeals::tui::source::{Local, Signal};
+use appeals::tui::source::{Local, Signal, Source};
 use appeals::tui::ui::{Theme, Ui};
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyModifiers};
@@ -24,7 +27,24 @@ pub struct Screen {
     pub app: App,
     pub service: Arc<Service>,
     pub today: NaiveDate,
+    /// While set, every call of this screen fails as with a server gone away.
+    pub server_down: Arc<AtomicBool>,
     _dir: Arc<TempDir>,
+}
+
+/// The in-process service behind a switch that can make it unreachable.
+struct Switched {
+    local: Local,
+    down: Arc<AtomicBool>,
+}
+
+impl Source for Switched {
+    fn call(&mut self, request: Request) -> Result<Response, ClientError> {
+        if self.down.load(Ordering::SeqCst) {
+            return Err(ClientError::Disconnected(String::from("switched off")));
+        }
+        self.local.call(request)
+    }
 }
 
 /// The shipped keymap of `choice`, with no user file.
@@ -83,9 +103,13 @@ impl Screen {
         dir: Arc<TempDir>,
     ) -> Screen {
         let today = super::date(2026, 12, 3);
-        let source = Local {
-            service: Arc::clone(&service),
-            login: login.to_string(),
+        let server_down = Arc::new(AtomicBool::new(false));
+        let source = Switched {
+            local: Local {
+                service: Arc::clone(&service),
+                login: login.to_string(),
+            },
+            down: Arc::clone(&server_down),
         };
         let mut app = App::new(ui(lang, today, keymap), Box::new(source), Vec::new());
         app.resize(24);
@@ -93,6 +117,7 @@ impl Screen {
             app,
             service,
             today,
+            server_down,
             _dir: dir,
         }
     }
@@ -176,6 +201,12 @@ impl Screen {
     /// Text pasted into the terminal.
     pub fn paste(&mut self, text: &str) {
         self.app.on_paste(text);
+    }
+
+    /// The server goes away, or comes back: the listener's signal and every later call.
+    pub fn set_server_down(&mut self, down: bool) {
+        self.server_down.store(down, Ordering::SeqCst);
+        self.app.on_signal(Signal::Connected(!down));
     }
 
     /// Time passes until the screen's next deadline (a pause in typing).
