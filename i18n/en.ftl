@@ -70,6 +70,12 @@ role-manager = manager
 role-executor = executor
 role-compliance = compliance
 role-admin = administrator
+# The same, abbreviated for a narrow status line.
+role-short-registrar = reg.
+role-short-manager = mgr.
+role-short-executor = exec.
+role-short-compliance = compl.
+role-short-admin = adm.
 queues-title = Queues
 queue-empty = No appeals here.
 filter-title = Filter

@@ -74,6 +74,12 @@ role-manager = руководитель
 role-executor = исполнитель
 role-compliance = комплаенс-офицер
 role-admin = администратор
+# То же сокращённо, для узкой строки состояния.
+role-short-registrar = рег.
+role-short-manager = рук.
+role-short-executor = исп.
+role-short-compliance = компл.
+role-short-admin = адм.
 queues-title = Очереди
 queue-empty = Здесь нет обращений.
 filter-title = Фильтр

@@ -409,3 +409,89 @@ fn the_server_going_away_keeps_the_rows_readable_and_its_return_catches_up() {
     assert!(text.contains("Пока Сервера"), "caught up:\n{text}");
     assert_eq!(screen.app.count(Queue::Incoming), Some(5));
 }
+
+/// Twelve appeals resolved to `lead`, so that "Assigned to me" has a two-digit count.
+fn twelve_for_lead(service: &Service) {
+    use appeals::domain::action::Action;
+    use appeals::service::api::ActRequest;
+
+    for day in 1..=12 {
+        let name = format!("Заявитель {day}");
+        let outcome = service
+            .register("reg", &form(&name, date(2026, 11, day)))
+            .expect("register");
+        let request = ActRequest {
+            number: outcome.number,
+            revision: None,
+            action: Action::Resolve {
+                executors: vec!["lead".into()],
+                instruction: String::new(),
+                term: None,
+            },
+        };
+        service.act("boss", &request).expect("resolve");
+    }
+}
+
+#[test]
+fn the_longest_queue_name_keeps_a_space_before_a_two_digit_count() {
+    let mut screen = Screen::new(Lang::Ru, "lead", twelve_for_lead);
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Мне на исполнение 12"), "{text}");
+    assert!(
+        text.contains("Все               12"),
+        "counts stay in one column:\n{text}"
+    );
+}
+
+#[test]
+fn the_status_line_names_the_roles_abbreviated_when_the_full_names_do_not_fit() {
+    let mut screen = Screen::new(Lang::Ru, "lead", twelve_for_lead);
+    let narrow = screen.draw(80, 24);
+    let status = narrow.lines().next().expect("a status line");
+    assert!(status.contains("lead (исполнитель) │"), "{status}");
+    assert!(status.contains("на связи"), "{status}");
+
+    let two_roles = |service: &Service| {
+        use appeals::domain::user::Role;
+        let dekan = common::user("dekan", &[Role::Manager, Role::Executor]);
+        service.add_user("admin", &dekan).expect("add dekan");
+    };
+    let mut screen = Screen::new(Lang::Ru, "dekan", two_roles);
+    let status = screen
+        .draw(80, 24)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(status.contains("dekan (рук., исп.) │"), "{status}");
+    let status = screen
+        .draw(160, 48)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        status.contains("dekan (руководитель, исполнитель) │"),
+        "{status}"
+    );
+
+    let mut screen = Screen::new(Lang::Ru, "admin", |_| {});
+    let status = screen
+        .draw(80, 24)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        !status.contains("администратор"),
+        "five roles do not fit: {status}"
+    );
+    assert!(status.contains("просрочено"), "{status}");
+    let wide = screen.draw(160, 48);
+    let status = wide.lines().next().unwrap_or_default();
+    assert!(
+        status.contains("admin (регистратор, руководитель"),
+        "{status}"
+    );
+}

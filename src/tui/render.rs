@@ -20,8 +20,10 @@ use crate::domain::terms::Urgency;
 use crate::i18n::Arg;
 use crate::service::api;
 
-/// Queue names and counts need this much; the table takes the rest.
-const QUEUES_WIDTH: u16 = 22;
+/// The narrowest the queue panel gets, so that it does not jump as counts grow by a digit.
+const QUEUES_MIN_WIDTH: u16 = 22;
+/// Never wider than this, whatever the language: the table needs the room more.
+const QUEUES_MAX_WIDTH: u16 = 30;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let [status, body, footer] = Layout::vertical([
@@ -71,25 +73,26 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(" │ "),
         Span::raw(ui.text_with("status-due-today", &[("count", due_today)])),
     ];
-    // The roles follow the login only when the line has room for them: the counts and the
-    // connection state matter more.
-    let counts_width: usize = counts.iter().map(|s| s.content.chars().count()).sum();
-    let head = format!(" {who} │ {} │ ", date(ui.today));
-    let roles = roles(app);
-    let spare = usize::from(area.width).saturating_sub(head.chars().count() + counts_width + 24);
-    let head = if !roles.is_empty() && roles.chars().count() + 3 <= spare {
-        format!(" {who} ({roles}) │ {} │ ", date(ui.today))
-    } else {
-        head
-    };
-    let mut left = vec![Span::raw(head)];
-    left.extend(counts);
-    let left = Line::from(left);
     let (state, style) = if app.online {
         (ui.text("status-online"), ui.theme.good())
     } else {
         (ui.text("status-offline"), ui.theme.error())
     };
+    // The roles follow the login when the line has room for them, abbreviated if need be:
+    // the counts and the connection state matter more.
+    let counts_width: usize = counts.iter().map(|s| s.content.chars().count()).sum();
+    let today = date(ui.today);
+    let bare = format!(" {who} │ {today} │ ");
+    let spare = usize::from(area.width)
+        .saturating_sub(bare.chars().count() + counts_width + state.chars().count() + 3);
+    let head = [false, true]
+        .into_iter()
+        .map(|short| roles(app, short))
+        .find(|roles| !roles.is_empty() && roles.chars().count() + 3 <= spare)
+        .map_or(bare, |roles| format!(" {who} ({roles}) │ {today} │ "));
+    let mut left = vec![Span::raw(head)];
+    left.extend(counts);
+    let left = Line::from(left);
     // The connection state is what must never be cut off, so it gets its room first.
     let width = state.chars().count() as u16 + 2;
     let [left_area, right_area] =
@@ -102,20 +105,28 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-fn roles(app: &App) -> String {
+/// The roles of the user at the keyboard, in full or abbreviated.
+fn roles(app: &App, short: bool) -> String {
     let Some(user) = &app.user else {
         return String::new();
     };
     let names: Vec<String> = user
         .roles
         .iter()
-        .map(|r| app.ui.text(&format!("role-{}", r.name())))
+        .map(|r| {
+            let prefix = if short { "role-short" } else { "role" };
+            app.ui.text(&format!("{prefix}-{}", r.name()))
+        })
         .collect();
     names.join(", ")
 }
 
 fn table_screen(frame: &mut Frame, area: Rect, app: &App) {
-    let width = if area.width >= 60 { QUEUES_WIDTH } else { 0 };
+    let width = if area.width >= 60 {
+        queues_width(app)
+    } else {
+        0
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Length(width), Constraint::Min(20)]).areas(area);
     if width > 0 {
@@ -128,6 +139,22 @@ fn table_screen(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// The longest queue name, a space and its count, the selection mark and the borders.
+fn queues_width(app: &App) -> u16 {
+    let widest = app
+        .queues()
+        .into_iter()
+        .map(|queue| {
+            let name = app.ui.text(queue_message(queue)).chars().count();
+            let count = app.count(queue).map_or(0, |c| c.to_string().len());
+            name + 1 + count
+        })
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(widest + 3).unwrap_or(QUEUES_MAX_WIDTH);
+    width.clamp(QUEUES_MIN_WIDTH, QUEUES_MAX_WIDTH)
+}
+
 fn queues(frame: &mut Frame, area: Rect, app: &App) {
     let ui = &app.ui;
     let items: Vec<ListItem> = app
@@ -138,7 +165,9 @@ fn queues(frame: &mut Frame, area: Rect, app: &App) {
             let count = app.count(queue).map(|c| c.to_string()).unwrap_or_default();
             let mark = if queue == app.table.queue { '›' } else { ' ' };
             let room = usize::from(area.width.saturating_sub(3));
-            let pad = room.saturating_sub(name.chars().count() + count.chars().count());
+            let pad = room
+                .saturating_sub(name.chars().count() + count.chars().count())
+                .max(1);
             let text = format!("{mark}{name}{}{count}", " ".repeat(pad));
             let style = if queue == app.table.queue {
                 ui.theme.selected()
@@ -321,7 +350,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .filter(|info| info.context.overlaps(context))
         .map(|info| {
-            let keys = ui.keys_of(info.action);
+            let keys = ui.keys_of(info.action, context);
             Row::new(vec![
                 Span::styled(keys, ui.theme.key()),
                 Span::raw(ui.description(info.action)),

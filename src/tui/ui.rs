@@ -4,10 +4,11 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier, Style};
 
-use super::actions::Action;
-use super::keymap::Keymap;
+use super::actions::{Action, Context};
+use super::keymap::{Binding, Keymap};
 use super::keys;
 use crate::config::Zone;
 use crate::domain::labels::Labelled;
@@ -137,11 +138,17 @@ impl Ui {
         )
     }
 
-    /// Every key bound to `action`, for the help overlay.
-    pub fn keys_of(&self, action: Action) -> String {
+    /// Every key bound to `action` that works on a screen of `context`, for the help
+    /// overlay: on the form a plain character is typed into the field, never a hotkey.
+    pub fn keys_of(&self, action: Action, context: Context) -> String {
+        let typed = |b: &&Binding| {
+            let plain = |k: &keys::Key| matches!(k.code, KeyCode::Char(_)) && !k.ctrl && !k.alt;
+            context == Context::Form && b.first().is_some_and(plain)
+        };
         self.keymap
             .keys_of(action)
-            .iter()
+            .into_iter()
+            .filter(|b| !typed(b))
             .map(|b| b.iter().map(keys::display).collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()
             .join(", ")
