@@ -98,6 +98,7 @@ welcome-title = Welcome
 help-title = Keys
 keymap-problems-title = Keymap problems
 keymap-problems-intro = Fix these in the keymap file named (the other keys work as shown by ?):
+how-to-quit = { $key } quits the program.
 press-any-key = Press any key to go on.
 saved = Saved: appeal { $number }.
 card-title = Appeal
@@ -206,6 +207,12 @@ explain-rule = { $days } { $count ->
         [registered] registration date
        *[received] received date
     })
+explain-set = Term set: { $term }, { $basis }
+explain-extended = Extended on { $on } by { $by }: { $from } → { $to }
+explain-extension-reasons = {"    "}reasons: { $reasons }
+explain-extension-told = {"    "}applicant told on { $told }
+explain-other = Term on record: { $term }
+explain-by-rule = By the rule alone the term would be { $term }:
 explain-counted = { $date }: day { $number }
 explain-skipped = { $date }: skipped, { $reason }
 explain-passed = { $date }: passed over, { $reason }

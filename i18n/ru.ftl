@@ -102,6 +102,7 @@ welcome-title = Добро пожаловать
 help-title = Клавиши
 keymap-problems-title = Ошибки в раскладке клавиш
 keymap-problems-intro = Исправьте в указанном файле (остальные клавиши работают, см. ?):
+how-to-quit = Выход из программы: { $key }.
 press-any-key = Нажмите любую клавишу, чтобы продолжить.
 saved = Сохранено: обращение { $number }.
 card-title = Обращение
@@ -217,6 +218,12 @@ explain-rule = { $count ->
         [registered] дата регистрации
        *[received] дата поступления
     })
+explain-set = Срок установлен: { $term }, { $basis }
+explain-extended = Продлён { $on } ({ $by }): { $from } → { $to }
+explain-extension-reasons = {"    "}причины: { $reasons }
+explain-extension-told = {"    "}заявитель уведомлён { $told }
+explain-other = Срок по данным обращения: { $term }
+explain-by-rule = По общему правилу срок был бы { $term }:
 explain-counted = { $date }: день { $number }
 explain-skipped = { $date }: пропущен, { $reason }
 explain-passed = { $date }: не может быть сроком, { $reason }

@@ -495,3 +495,24 @@ fn the_status_line_names_the_roles_abbreviated_when_the_full_names_do_not_fit() 
         "{status}"
     );
 }
+
+#[test]
+fn escape_on_the_table_clears_a_kept_filter_and_never_quits() {
+    let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
+    screen.press("/");
+    screen.type_text("Smith");
+    screen.press("enter");
+    assert_eq!(screen.app.table.total, 1);
+
+    screen.press("esc");
+    assert_eq!(screen.app.table.filter, "");
+    assert_eq!(screen.app.table.total, 4);
+
+    screen.press("esc esc");
+    assert!(!screen.app.quit, "Esc pressed twice by habit keeps the program");
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Выход из программы: q."), "{text}");
+
+    screen.press("й");
+    assert!(screen.app.quit, "q quits, on the Russian layout too");
+}

@@ -19,6 +19,7 @@ use crate::domain::draft::FormDraft;
 use crate::domain::model::ActionKind;
 use crate::domain::queue::Queue;
 use crate::domain::user::{Role, User};
+use crate::i18n::Arg;
 use crate::protocol::{Request, Response};
 use crate::service::api::{QueueCount, Row};
 
@@ -264,8 +265,20 @@ impl App {
         let page = i64::try_from(self.table.height).unwrap_or(1);
         let source = &mut *self.source;
         let result = match action {
-            Action::Quit | Action::Cancel => {
+            Action::Quit => {
                 self.quit = true;
+                Ok(())
+            }
+            // Esc is pressed twice by habit (and tmux sends it slowly): on the table it undoes a
+            // kept filter, and otherwise only says how to quit, never quits by itself.
+            Action::Cancel if !self.table.filter.is_empty() => {
+                self.table.filter.clear();
+                return self.apply_filter();
+            }
+            Action::Cancel => {
+                self.flash = self.ui.key_of(Action::Quit).map(|key| {
+                    Flash::Info(self.ui.text_with("how-to-quit", &[("key", Arg::Str(&key))]))
+                });
                 Ok(())
             }
             Action::Up => self.table.move_by(source, -1),

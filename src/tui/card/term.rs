@@ -5,6 +5,7 @@
 use ratatui::text::Line;
 
 use super::sections::heading;
+use crate::domain::model::{Appeal, TermBasis};
 use crate::domain::terms::{
     CalendarWarning, DayCount, DayStep, Explanation, SkipReason, TermStart,
 };
@@ -14,11 +15,76 @@ use crate::tui::ui::{Ui, date, harmless};
 
 pub fn lines(view: &AppealView, ui: &Ui) -> Vec<Line<'static>> {
     let mut out = vec![heading(ui, "card-term-explained")];
+    let overridden = overrides(&view.appeal, &view.term, ui);
+    let by_rule = !overridden.is_empty();
+    out.extend(overridden);
+    if by_rule {
+        let term = date(view.term.term);
+        out.push(Line::styled(
+            ui.text_with("explain-by-rule", &[("term", Arg::Str(&term))]),
+            ui.theme.dim(),
+        ));
+    }
     out.extend(explain(&view.term, ui));
     out.push(Line::default());
     out.push(heading(ui, "card-statutory-explained"));
     out.extend(explain(&view.statutory, ui));
     out.push(Line::default());
+    out
+}
+
+/// What made the term other than the rule's: the date a state body or a norm set, with its
+/// basis, and every extension with its reasons and the day the applicant was told. Empty
+/// when the term is the rule's own, which the day-by-day count then explains alone.
+fn overrides(appeal: &Appeal, by_rule: &Explanation, ui: &Ui) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let set = match &appeal.term_basis {
+        TermBasis::Set { basis } => Some((appeal.term, basis.as_str())),
+        TermBasis::Extended => appeal
+            .reg
+            .term_override
+            .as_ref()
+            .map(|(day, basis)| (*day, basis.as_str())),
+        TermBasis::Rule => None,
+    };
+    let first = appeal.extensions.first().map(|e| e.previous_term);
+    if let Some((day, basis)) = set.filter(|(day, _)| first.is_none_or(|f| f == *day)) {
+        let args = [
+            ("term", Arg::Str(&date(day))),
+            ("basis", Arg::Str(&harmless(basis))),
+        ];
+        out.push(Line::styled(
+            ui.text_with("explain-set", &args),
+            ui.theme.title(),
+        ));
+    }
+    for extension in &appeal.extensions {
+        let args = [
+            ("from", Arg::Str(&date(extension.previous_term))),
+            ("to", Arg::Str(&date(extension.new_term))),
+            ("on", Arg::Str(&date(ui.local_date(extension.at)))),
+            ("by", Arg::Str(&harmless(&extension.by))),
+        ];
+        out.push(Line::styled(
+            ui.text_with("explain-extended", &args),
+            ui.theme.title(),
+        ));
+        let reasons = [("reasons", Arg::Str(&harmless(&extension.reasons)))];
+        out.push(Line::from(
+            ui.text_with("explain-extension-reasons", &reasons),
+        ));
+        let told = [("told", Arg::Str(&date(extension.applicant_told)))];
+        out.push(Line::from(ui.text_with("explain-extension-told", &told)));
+    }
+    if out.is_empty() && appeal.term != by_rule.term {
+        // A term that differs from the rule with nothing on record to say why: say so rather
+        // than let the count below pass for its explanation.
+        let args = [("term", Arg::Str(&date(appeal.term)))];
+        out.push(Line::styled(
+            ui.text_with("explain-other", &args),
+            ui.theme.title(),
+        ));
+    }
     out
 }
 
