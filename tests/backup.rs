@@ -137,7 +137,7 @@ fn the_header_names_the_format_and_counts_the_records() {
 
     assert_eq!(header["format"], "appeals-backup");
     assert_eq!(header["format_version"], 1);
-    assert_eq!(header["schema_version"], 1);
+    assert_eq!(header["schema_version"], 2);
     assert_eq!(header["program"], env!("CARGO_PKG_VERSION"));
     let created = header["created"].as_str().unwrap();
     assert!(DateTime::parse_from_rfc3339(created).is_ok(), "{created}");
@@ -169,6 +169,46 @@ fn users_come_first_then_each_appeal_followed_by_its_events() {
     assert!(kinds[..users].iter().all(|k| k == "user"));
     assert_eq!(kinds[users], "appeal");
     assert!(kinds[users..].iter().all(|k| k == "appeal" || k == "event"));
+}
+
+/// A backup written at schema version 1, before history events had facts: the same file
+/// with the facts taken out and the header's version put back.
+fn as_schema_v1(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut record: Value = serde_json::from_str(line).unwrap();
+            if i == 0 {
+                record["schema_version"] = Value::from(1);
+            } else if let Some(event) = record.get_mut("event") {
+                let removed = event.as_object_mut().unwrap().remove("facts");
+                assert!(removed.is_some(), "a new event carries its facts: {line}");
+            }
+            record.to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_backup_written_before_events_had_facts_restores_with_their_details() {
+    let root = tempfile::tempdir().unwrap();
+    let (file, summary) = backup_of(root.path(), 20);
+    let old = root.path().join("old.jsonl");
+    write_lines(&old, &as_schema_v1(&lines(&file)));
+
+    let target_dir = root.path().join("target");
+    let restored = Store::restore(&target_dir, &old).unwrap();
+    assert_eq!(restored.history_events, summary.history_events);
+    let store = Store::open(&target_dir).unwrap();
+    let history = store.history(1).unwrap();
+    assert!(!history.is_empty());
+    assert!(
+        history
+            .iter()
+            .all(|e| e.facts.is_empty() && !e.detail.is_empty())
+    );
+    assert!(store.check().unwrap().is_clean());
 }
 
 #[test]

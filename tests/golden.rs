@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 use appeals::domain::action::Draft;
 use appeals::domain::draft::{DraftSlot, FormDraft};
+use appeals::domain::fact::Fact;
 use appeals::domain::model::*;
 use appeals::domain::user::{Role, User};
-use appeals::domain::validate::AppealForm;
+use appeals::domain::validate::{AppealForm, Field};
 use appeals::store::codec::{self, Kind};
 use chrono::{TimeZone, Utc};
 use serde::Serialize;
@@ -136,6 +137,100 @@ fn sample_event() -> HistoryEvent {
         to_status: Status::InProgress,
         detail: "executors: lead, co1".into(),
         reason: String::new(),
+        facts: Vec::new(),
+    }
+}
+
+/// An event with one fact of every kind, so that the encoding of each is pinned.
+fn sample_event_v2() -> HistoryEvent {
+    let d = common::date;
+    let facts = vec![
+        Fact::Registered {
+            number: "2026-00017".into(),
+            received: d(2026, 3, 2),
+        },
+        Fact::Corrected {
+            fields: vec![Field::ReceivedDate, Field::Summary],
+        },
+        Fact::Terms {
+            term: d(2026, 3, 12),
+            set: false,
+            statutory: d(2026, 3, 24),
+        },
+        Fact::Executors {
+            executors: vec!["lead".into(), "co1".into()],
+        },
+        Fact::FormerExecutors {
+            executors: vec!["co2".into()],
+        },
+        Fact::Instruction {
+            text: "Подготовить ответ".into(),
+        },
+        Fact::TermSet {
+            term: d(2026, 3, 9),
+        },
+        Fact::DraftBackToWork,
+        Fact::LeftWithoutConsideration,
+        Fact::LeadChanged {
+            from: "lead".into(),
+            to: "co1".into(),
+        },
+        Fact::InfoRequested {
+            text: "Какой год?".into(),
+        },
+        Fact::InfoAnswered {
+            text: "2019".into(),
+        },
+        Fact::TermExtended {
+            from: d(2026, 3, 12),
+            to: d(2026, 4, 10),
+            applicant_told: d(2026, 3, 11),
+        },
+        Fact::ReplyMethodAgreed {
+            method: ReplyMethod::Email,
+        },
+        Fact::Contribution {
+            text: "Сведения".into(),
+        },
+        Fact::DraftForApproval {
+            decision: Decision::Positive,
+            to: vec!["co1".into()],
+            text: "Ответ".into(),
+        },
+        Fact::ForSignature {
+            draft: Some((Decision::Negative, "Отказ".into())),
+        },
+        Fact::Approved,
+        Fact::Commented,
+        Fact::Signed,
+        Fact::SentBackTo {
+            lead: "lead".into(),
+        },
+        Fact::Dispatched {
+            date: d(2026, 3, 11),
+            channel: ReplyMethod::Post,
+            outgoing_number: "исх-12".into(),
+        },
+        Fact::Accepted,
+        Fact::ReturnedFrom {
+            status: Status::Sent,
+        },
+        Fact::SignatureWithdrawn { by: "boss".into() },
+        Fact::DispatchWithdrawn {
+            date: d(2026, 3, 11),
+            channel: ReplyMethod::Post,
+            outgoing_number: "исх-12".into(),
+            recorded_by: "reg".into(),
+        },
+        Fact::ReworkTakenUp,
+        Fact::Linked {
+            numbers: vec!["2026-00003".into()],
+        },
+    ];
+    HistoryEvent {
+        detail: appeals::domain::fact::english(&facts),
+        facts,
+        ..sample_event()
     }
 }
 
@@ -223,8 +318,23 @@ fn appeal_v1_stays_readable() {
 }
 
 #[test]
-fn history_event_v1_stays_readable() {
-    golden("history.bin", Kind::History, &sample_event());
+fn history_event_v1_stays_readable_with_its_detail_and_no_facts() {
+    let committed = std::fs::read(fixture("history.bin")).expect("the committed fixture exists");
+    let decoded = codec::decode_history("golden", b"history.bin", &committed)
+        .expect("a version 1 event stays readable");
+    assert_eq!(decoded, sample_event());
+    assert!(
+        codec::decode::<HistoryEvent>(Kind::History, "golden", b"history.bin", &committed).is_err()
+    );
+}
+
+#[test]
+fn history_event_v2_stays_readable_with_every_kind_of_fact() {
+    let path = fixture_of(2, "history.bin");
+    golden_at(path.clone(), Kind::History, &sample_event_v2());
+    let committed = std::fs::read(path).expect("the v2 fixture");
+    let decoded = codec::decode_history("golden", b"history.bin", &committed).expect("readable");
+    assert_eq!(decoded, sample_event_v2());
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod draft;
+pub mod fact;
 pub mod labels;
 pub mod model;
 pub mod queue;

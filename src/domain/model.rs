@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::fact::Fact;
 use super::user::Login;
 
 /// Internal identity of an appeal: its registration order, starting at 1.
@@ -333,6 +334,10 @@ pub struct HistoryEvent {
     pub detail: String,
     /// Why: a justification, basis, reasons or comment, when the action has one.
     pub reason: String,
+    /// What was done, as data that `detail` words in English. Empty in events written before
+    /// schema version 2, which have their detail alone.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
 }
 
 /// The kinds of action that change an appeal; one history event each.

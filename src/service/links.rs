@@ -4,6 +4,7 @@
 
 use super::Service;
 use super::api::ServiceError;
+use crate::domain::fact::{self, Fact};
 use crate::domain::model::{Appeal, AppealId, HistoryEvent};
 use crate::domain::user::User;
 use crate::domain::workflow::{LINKS_MAX, merge_links};
@@ -47,7 +48,7 @@ impl Service {
     }
 }
 
-/// Adds the chosen links the appeal does not have yet, and says so in the event's detail so
+/// Adds the chosen links the appeal does not have yet, and says so in the event's facts so
 /// that the history shows who linked what.
 pub(super) fn add_links(appeal: &mut Appeal, event: &mut HistoryEvent, chosen: &[Chosen]) {
     let new: Vec<&Chosen> = chosen
@@ -59,6 +60,7 @@ pub(super) fn add_links(appeal: &mut Appeal, event: &mut HistoryEvent, chosen: &
     }
     let ids: Vec<AppealId> = chosen.iter().map(|c| c.id).collect();
     appeal.links = merge_links(&ids, &appeal.links);
-    let numbers: Vec<&str> = new.iter().map(|c| c.number.as_str()).collect();
-    event.detail = format!("{}; linked to {}", event.detail, numbers.join(", "));
+    let numbers = new.iter().map(|c| c.number.clone()).collect();
+    event.facts.push(Fact::Linked { numbers });
+    event.detail = fact::english(&event.facts);
 }

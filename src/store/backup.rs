@@ -29,7 +29,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::codec::{self, Kind};
+use super::codec;
 use super::keys::{self, meta};
 use super::write::read_counter;
 use super::{SCHEMA_VERSION, Store, StoreError};
@@ -169,7 +169,7 @@ impl Store {
         let read = |seq: u32| {
             let key = keys::history(appeal.id, seq);
             match self.history.get(key)? {
-                Some(bytes) => codec::decode(Kind::History, "history", &key, &bytes),
+                Some(bytes) => codec::decode_history("history", &key, &bytes),
                 None => Err(StoreError::Corrupt {
                     tree: "history",
                     key: codec::describe_key(&key),

@@ -9,7 +9,7 @@ use super::index;
 use super::keys::{self, meta};
 use super::write::read_counter;
 use super::{Store, StoreError};
-use crate::domain::model::{Appeal, AppealId, HistoryEvent};
+use crate::domain::model::{Appeal, AppealId};
 use crate::domain::user::User;
 
 /// Stop listing problems of one kind past this many; the count still says how many.
@@ -82,7 +82,7 @@ impl Store {
                 ));
                 continue;
             };
-            match codec::decode::<HistoryEvent>(Kind::History, "history", &key, &bytes) {
+            match codec::decode_history("history", &key, &bytes) {
                 Ok(e) if e.appeal == id && e.seq == seq => seen.entry(id).or_default().push(seq),
                 Ok(_) => report.problem(format!("history event {id}/{seq} names another place")),
                 Err(e) => report.problem(e.to_string()),

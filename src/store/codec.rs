@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 use super::StoreError;
 use super::v1;
 use crate::domain::draft::FormDraft;
+use crate::domain::model::HistoryEvent;
 
 /// Marks a value written by this program with bincode's standard configuration. Anything else
 /// in the first byte is not ours, or not this encoding.
@@ -32,6 +33,8 @@ pub const BINCODE: bincode::config::Configuration<
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Appeal,
+    /// A history event. Version 2 added its facts (`domain::fact`), read with
+    /// [`decode_history`] whatever the version.
     History,
     User,
     Counter,
@@ -46,8 +49,8 @@ impl Kind {
     /// The schema version written for this kind today.
     pub fn current(self) -> u16 {
         match self {
-            Kind::Draft => 2,
-            Kind::Appeal | Kind::History | Kind::User | Kind::Counter => 1,
+            Kind::Draft | Kind::History => 2,
+            Kind::Appeal | Kind::User | Kind::Counter => 1,
         }
     }
 }
@@ -91,6 +94,21 @@ pub fn decode_draft(tree: &'static str, key: &[u8], bytes: &[u8]) -> Result<Form
             key,
             format!("Draft schema version {version} is not readable"),
         )),
+    }
+}
+
+/// Opens a history event of any version this program wrote, as today's type: a version 1
+/// event has its English detail and no facts.
+pub fn decode_history(
+    tree: &'static str,
+    key: &[u8],
+    bytes: &[u8],
+) -> Result<HistoryEvent, StoreError> {
+    let (version, payload) = open(Kind::History, tree, key, bytes)?;
+    match version {
+        1 => read::<v1::HistoryEvent>(Kind::History, version, tree, key, payload)
+            .map(HistoryEvent::from),
+        _ => read(Kind::History, version, tree, key, payload),
     }
 }
 

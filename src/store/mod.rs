@@ -89,14 +89,21 @@ fn is_locked(error: &sled::Error) -> bool {
 }
 
 /// The layout of the records (the domain types as encoded); a backup's header names it.
-pub const SCHEMA_VERSION: u64 = 1;
+/// Version 2 added the facts of history events, which a backup carries as a field.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// The version of the database as a whole, kept in meta under `schema`: the records' layout
 /// plus the trees and index keys derived from them; raised when any of these changes.
 /// Version 2 added the lists in received and number order (`index::List`): a version 1
 /// database gets them built when it is opened (`migrate`), and an older program refuses a
 /// version 2 database, so it never changes an appeal without the entries it does not know.
-pub const DATABASE_VERSION: u64 = 2;
+/// Version 3 writes history events with their facts (`codec::Kind::History` version 2);
+/// older events stay as they are and are read as they were, so nothing is rebuilt, and an
+/// older program, which could not read the new events, refuses the database.
+pub const DATABASE_VERSION: u64 = 3;
+
+/// The first database version with the lists in received and number order.
+const TWIN_LISTS_SINCE: u64 = 2;
 
 /// The open database of one data directory.
 pub struct Store {
@@ -246,7 +253,9 @@ impl Store {
             });
         }
         if found < DATABASE_VERSION {
-            self.migrate()?;
+            if found < TWIN_LISTS_SINCE {
+                self.migrate()?;
+            }
             self.meta
                 .insert(key, codec::encode(Kind::Counter, &DATABASE_VERSION))?;
             self.sync()?;
@@ -283,7 +292,7 @@ impl Store {
             .scan_prefix(keys::appeal(id))
             .map(|item| {
                 let (key, bytes) = item?;
-                codec::decode(Kind::History, "history", &key, &bytes)
+                codec::decode_history("history", &key, &bytes)
             })
             .collect()
     }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::domain::draft::DraftSlot;
+use crate::domain::model::{ActionKind, AppealId, Status};
 use crate::domain::user::Login;
 
 /// The registration form before it carried links chosen by hand.
@@ -72,6 +73,37 @@ impl From<FormDraft> for crate::domain::draft::FormDraft {
             form: old.form.into(),
             saved_at: old.saved_at,
             base_revision: old.base_revision,
+        }
+    }
+}
+
+/// A history event before it carried its facts: the detail in English alone.
+#[derive(Debug, Deserialize)]
+pub struct HistoryEvent {
+    appeal: AppealId,
+    seq: u32,
+    at: DateTime<Utc>,
+    by: Login,
+    action: ActionKind,
+    from_status: Option<Status>,
+    to_status: Status,
+    detail: String,
+    reason: String,
+}
+
+impl From<HistoryEvent> for crate::domain::model::HistoryEvent {
+    fn from(old: HistoryEvent) -> Self {
+        crate::domain::model::HistoryEvent {
+            appeal: old.appeal,
+            seq: old.seq,
+            at: old.at,
+            by: old.by,
+            action: old.action,
+            from_status: old.from_status,
+            to_status: old.to_status,
+            detail: old.detail,
+            reason: old.reason,
+            facts: Vec::new(),
         }
     }
 }

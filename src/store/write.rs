@@ -176,8 +176,7 @@ fn conflict(tx: &Tx, appeal: &Appeal, expected: u64) -> TxResult<StoreError> {
     let Some(bytes) = tx.history.get(key)? else {
         return abort(StoreError::NotFound(appeal.id));
     };
-    let last: HistoryEvent =
-        codec::decode(Kind::History, "history", &key, &bytes).or_else(abort)?;
+    let last: HistoryEvent = codec::decode_history("history", &key, &bytes).or_else(abort)?;
     Ok(StoreError::Conflict {
         expected,
         current: appeal.revision,

@@ -4,8 +4,9 @@
 use chrono::NaiveDate;
 
 use super::payload::{self, not_before, optional, required};
-use super::{Context, Outcome, day};
+use super::{Context, Outcome};
 use crate::domain::action::Refusal;
+use crate::domain::fact::Fact;
 use crate::domain::model::{Appeal, Resolution, Status, TermBasis};
 use crate::domain::user::Login;
 
@@ -27,13 +28,16 @@ pub fn resolve(
         None => None,
     };
 
-    let mut detail = format!("executors: {}", roster(&executors));
+    let mut facts = vec![Fact::Executors {
+        executors: executors.clone(),
+    }];
     if !instruction.is_empty() {
-        detail.push_str(&format!("; instruction: {instruction}"));
+        let text = instruction.clone();
+        facts.push(Fact::Instruction { text });
     }
     let mut reason = String::new();
     if let Some((date, basis)) = term {
-        detail.push_str(&format!("; term set to {}", day(date)));
+        facts.push(Fact::TermSet { term: date });
         next.term = date;
         next.term_basis = TermBasis::Set {
             basis: basis.clone(),
@@ -48,7 +52,7 @@ pub fn resolve(
         instruction,
     });
     next.status = Status::InProgress;
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::new(facts, reason))
 }
 
 /// Replaces the executors. What people no longer on the appeal contributed is dropped, and
@@ -64,11 +68,14 @@ pub fn reassign(
     let reason = required("reason", reason)?;
     let resolution = next.resolution.as_mut().ok_or(Refusal::NoResolution)?;
 
-    let mut detail = format!(
-        "executors: {} (were: {})",
-        roster(&executors),
-        roster(&resolution.executors)
-    );
+    let mut facts = vec![
+        Fact::Executors {
+            executors: executors.clone(),
+        },
+        Fact::FormerExecutors {
+            executors: resolution.executors.clone(),
+        },
+    ];
     resolution.executors = executors;
     resolution.by = ctx.actor.login.clone();
     resolution.at = ctx.now;
@@ -78,17 +85,16 @@ pub fn reassign(
     next.approvals.clear();
     if next.status == Status::Approval {
         next.status = Status::InProgress;
-        detail.push_str("; the draft returns to work for a new consolidation");
+        facts.push(Fact::DraftBackToWork);
     }
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::new(facts, reason))
 }
 
 /// Leaves the appeal without consideration, on a legal basis: it is closed.
 pub fn dismiss(next: &mut Appeal, basis: &str) -> Result<Outcome, Refusal> {
     let reason = required("basis", basis)?;
     next.status = Status::Closed;
-    let detail = "left without consideration".to_string();
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::one(Fact::LeftWithoutConsideration, reason))
 }
 
 /// The lead passes the appeal to another executor, who becomes the lead; the old lead leaves
@@ -119,18 +125,11 @@ pub fn redirect(
         .executors
         .retain(|login| login != &old_lead && login != &to);
     resolution.executors.insert(0, to.clone());
-    let detail = format!(
-        "lead executor: {old_lead} -> {to}; executors now: {}",
-        roster(&resolution.executors)
-    );
-    Ok(Outcome::new(detail, reason))
-}
-
-/// Executors as the history lists them: `ivanov (lead), petrova, sidorov`.
-pub fn roster(executors: &[Login]) -> String {
-    let mut names: Vec<String> = executors.to_vec();
-    if let Some(lead) = names.first_mut() {
-        lead.push_str(" (lead)");
-    }
-    names.join(", ")
+    let facts = vec![
+        Fact::LeadChanged { from: old_lead, to },
+        Fact::Executors {
+            executors: resolution.executors.clone(),
+        },
+    ];
+    Ok(Outcome::new(facts, reason))
 }

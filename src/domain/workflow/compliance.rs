@@ -3,16 +3,16 @@
 
 use super::payload::optional;
 use super::reply::unsign;
-use super::{Context, Outcome, day};
+use super::{Context, Outcome};
 use crate::domain::action::Refusal;
-use crate::domain::labels::Labelled;
+use crate::domain::fact::Fact;
 use crate::domain::model::{Appeal, Reply, Rework, Status};
 
 /// Compliance accepts the sent reply: the appeal is closed.
 pub fn accept(next: &mut Appeal, note: &str) -> Result<Outcome, Refusal> {
     let note = optional("note", note)?;
     next.status = Status::Closed;
-    Ok(Outcome::new("reply accepted", note))
+    Ok(Outcome::one(Fact::Accepted, note))
 }
 
 /// Compliance returns the appeal with the deficiencies the lead must remove. A signed or sent
@@ -26,9 +26,11 @@ pub fn return_for_rework(
     let deficiencies = listed(deficiencies)?;
     let from_status = next.status;
 
-    let mut detail = format!("returned for rework from \"{}\"", from_status.label_en());
+    let mut facts = vec![Fact::ReturnedFrom {
+        status: from_status,
+    }];
     if let Some(reply) = next.reply.as_mut() {
-        detail.push_str(&withdrawn(reply));
+        facts.extend(withdrawn(reply));
         unsign(reply);
     }
     let reason = deficiencies
@@ -46,7 +48,7 @@ pub fn return_for_rework(
         resumed_at: None,
     });
     next.status = Status::Returned;
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::new(facts, reason))
 }
 
 /// The lead takes up the rework: the appeal is in progress again.
@@ -56,7 +58,7 @@ pub fn resume(next: &mut Appeal, note: &str, ctx: &Context) -> Result<Outcome, R
         rework.resumed_at = Some(ctx.now);
     }
     next.status = Status::InProgress;
-    Ok(Outcome::new("rework taken up", note))
+    Ok(Outcome::one(Fact::ReworkTakenUp, note))
 }
 
 /// The deficiencies given, each checked; blank lines are dropped, but one must remain.
@@ -77,19 +79,18 @@ fn listed(deficiencies: &[String]) -> Result<Vec<String>, Refusal> {
 }
 
 /// The signature and dispatch a return takes away, for the history.
-fn withdrawn(reply: &Reply) -> String {
-    let mut text = String::new();
+fn withdrawn(reply: &Reply) -> Vec<Fact> {
+    let mut facts = Vec::new();
     if let Some(by) = &reply.signed_by {
-        text.push_str(&format!("; signature of {by} withdrawn"));
+        facts.push(Fact::SignatureWithdrawn { by: by.clone() });
     }
     if let Some(dispatch) = &reply.dispatch {
-        text.push_str(&format!(
-            "; dispatch withdrawn (sent {} by {}, outgoing number {}, recorded by {})",
-            day(dispatch.date),
-            dispatch.channel.label_en(),
-            dispatch.outgoing_number,
-            dispatch.by
-        ));
+        facts.push(Fact::DispatchWithdrawn {
+            date: dispatch.date,
+            channel: dispatch.channel,
+            outgoing_number: dispatch.outgoing_number.clone(),
+            recorded_by: dispatch.by.clone(),
+        });
     }
-    text
+    facts
 }

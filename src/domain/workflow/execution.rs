@@ -4,15 +4,15 @@
 use chrono::NaiveDate;
 
 use super::payload::{not_before, not_future, optional, required};
-use super::{Context, Outcome, day};
+use super::{Context, Outcome};
 use crate::domain::action::Refusal;
-use crate::domain::labels::Labelled;
+use crate::domain::fact::Fact;
 use crate::domain::model::{Appeal, Extension, InfoRequest, ReplyMethod, Status, TermBasis};
 
 /// Asks the applicant for more material; the appeal waits for the answer.
 pub fn request_info(next: &mut Appeal, text: &str, ctx: &Context) -> Result<Outcome, Refusal> {
     let text = required("request text", text)?;
-    let detail = format!("information requested from the applicant: {text}");
+    let fact = Fact::InfoRequested { text: text.clone() };
     next.info_requests.push(InfoRequest {
         by: ctx.actor.login.clone(),
         at: ctx.now,
@@ -21,7 +21,7 @@ pub fn request_info(next: &mut Appeal, text: &str, ctx: &Context) -> Result<Outc
         answer: String::new(),
     });
     next.status = Status::AwaitingInfo;
-    Ok(Outcome::new(detail, ""))
+    Ok(Outcome::one(fact, ""))
 }
 
 /// Records the applicant's answer to the open request; work goes on.
@@ -33,11 +33,13 @@ pub fn info_received(next: &mut Appeal, answer: &str, ctx: &Context) -> Result<O
         .filter(|r| r.answered_at.is_none())
         .ok_or(Refusal::NoOpenInfoRequest)?;
 
-    let detail = format!("the applicant answered: {answer}");
+    let fact = Fact::InfoAnswered {
+        text: answer.clone(),
+    };
     request.answered_at = Some(ctx.now);
     request.answer = answer;
     next.status = Status::InProgress;
-    Ok(Outcome::new(detail, ""))
+    Ok(Outcome::one(fact, ""))
 }
 
 /// Moves the term later, with reasons and the day the applicant was told (regulation 5.2).
@@ -58,12 +60,11 @@ pub fn extend(
     not_future("applicant told", applicant_told, ctx.today)?;
     not_before("applicant told", applicant_told, next.reg.received_date)?;
 
-    let detail = format!(
-        "term {} -> {}; applicant told {}",
-        day(next.term),
-        day(new_term),
-        day(applicant_told)
-    );
+    let fact = Fact::TermExtended {
+        from: next.term,
+        to: new_term,
+        applicant_told,
+    };
     next.extensions.push(Extension {
         by: ctx.actor.login.clone(),
         at: ctx.now,
@@ -74,7 +75,7 @@ pub fn extend(
     });
     next.term = new_term;
     next.term_basis = TermBasis::Extended;
-    Ok(Outcome::new(detail, reasons))
+    Ok(Outcome::one(fact, reasons))
 }
 
 /// Records the reply method agreed with an applicant whose appeal named none (regulation 4.4).
@@ -96,6 +97,5 @@ pub fn agree_reply_method(
     let note = optional("note", note)?;
 
     next.reg.reply_method = method;
-    let detail = format!("reply method agreed: {}", method.label_en());
-    Ok(Outcome::new(detail, note))
+    Ok(Outcome::one(Fact::ReplyMethodAgreed { method }, note))
 }

@@ -13,6 +13,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::action::{Action, Refusal};
+use super::fact::{self, Fact};
 use super::model::{ActionKind, Appeal, AppealId, HistoryEvent, RegNumber, Registration};
 use super::terms::Terms;
 use super::user::User;
@@ -50,20 +51,24 @@ pub struct NewIdentity {
     pub number_text: String,
 }
 
-/// What an action recorded, in plain words, for its history event.
+/// What an action recorded for its history event.
 struct Outcome {
     /// What was done.
-    detail: String,
+    facts: Vec<Fact>,
     /// Why: the justification, basis, reasons or comment given, or empty.
     reason: String,
 }
 
 impl Outcome {
-    fn new(detail: impl Into<String>, reason: impl Into<String>) -> Outcome {
+    fn new(facts: Vec<Fact>, reason: impl Into<String>) -> Outcome {
         Outcome {
-            detail: detail.into(),
+            facts,
             reason: reason.into(),
         }
+    }
+
+    fn one(fact: Fact, reason: impl Into<String>) -> Outcome {
+        Outcome::new(vec![fact], reason)
     }
 }
 
@@ -97,8 +102,9 @@ pub fn apply(
         action: kind,
         from_status: Some(appeal.status),
         to_status: next.status,
-        detail: outcome.detail,
+        detail: fact::english(&outcome.facts),
         reason: outcome.reason,
+        facts: outcome.facts,
     };
     next.revision = appeal.revision + 1;
     next.history_len = appeal.history_len + 1;
@@ -157,9 +163,4 @@ fn carry_out(next: &mut Appeal, action: &Action, ctx: &Context) -> Result<Outcom
         Action::Return { deficiencies } => compliance::return_for_rework(next, deficiencies, ctx),
         Action::Resume { note } => compliance::resume(next, note, ctx),
     }
-}
-
-/// A date as the history shows it (dd.mm.yyyy, as everywhere on screen).
-fn day(date: NaiveDate) -> String {
-    date.format("%d.%m.%Y").to_string()
 }

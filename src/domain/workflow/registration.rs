@@ -5,13 +5,15 @@ use chrono::NaiveDate;
 
 use super::payload::{not_before, required};
 use super::rules::require_role;
-use super::{Context, NewIdentity, Outcome, day};
+use super::{Context, NewIdentity, Outcome};
 use crate::domain::action::Refusal;
+use crate::domain::fact::{self, Fact};
 use crate::domain::model::{
     ActionKind, Appeal, AppealId, HistoryEvent, Registration, Status, TermBasis,
 };
 use crate::domain::terms::Terms;
 use crate::domain::user::Role;
+use crate::domain::validate::Field;
 
 /// Earlier appeals kept as links: the most recent ones. A frequent applicant (a ministry, a
 /// large company) may have thousands, and the card shows only the latest few anyway.
@@ -54,6 +56,11 @@ pub fn register(
     let reg = checked(reg)?;
     let links = latest_links(links);
     let terms = TermsOf::compute(&reg, ctx.today, ctx.terms);
+    let registered = Fact::Registered {
+        number: identity.number_text.clone(),
+        received: reg.received_date,
+    };
+    let facts = vec![registered, terms.fact()];
     let event = HistoryEvent {
         appeal: identity.id,
         seq: 0,
@@ -62,13 +69,9 @@ pub fn register(
         action: ActionKind::Register,
         from_status: None,
         to_status: Status::Registered,
-        detail: format!(
-            "registered {}, received {}; {}",
-            identity.number_text,
-            day(reg.received_date),
-            terms.describe()
-        ),
+        detail: fact::english(&facts),
         reason: terms.reason(),
+        facts,
     };
     let appeal = Appeal {
         id: identity.id,
@@ -99,19 +102,15 @@ pub fn register(
 pub fn edit(next: &mut Appeal, reg: &Registration, ctx: &Context) -> Result<Outcome, Refusal> {
     let reg = checked(reg.clone())?;
     let terms = TermsOf::compute(&reg, registered_on(next, ctx), ctx.terms);
-    let changed = changed_fields(&next.reg, &reg);
-    let detail = if changed.is_empty() {
-        format!("no field changed; {}", terms.describe())
-    } else {
-        format!("corrected {}; {}", changed.join(", "), terms.describe())
-    };
+    let fields = changed_fields(&next.reg, &reg);
+    let facts = vec![Fact::Corrected { fields }, terms.fact()];
     let reason = terms.reason();
 
     next.reg = reg;
     next.term = terms.term;
     next.term_basis = terms.basis;
     next.statutory_term = terms.statutory;
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::new(facts, reason))
 }
 
 /// The registration with its term override, if any, checked: the basis is required, and the
@@ -162,16 +161,12 @@ impl TermsOf {
         }
     }
 
-    fn describe(&self) -> String {
-        let how = match self.basis {
-            TermBasis::Set { .. } => "set",
-            TermBasis::Rule | TermBasis::Extended => "by the rule",
-        };
-        format!(
-            "term {} ({how}), statutory term {}",
-            day(self.term),
-            day(self.statutory)
-        )
+    fn fact(&self) -> Fact {
+        Fact::Terms {
+            term: self.term,
+            set: matches!(self.basis, TermBasis::Set { .. }),
+            statutory: self.statutory,
+        }
     }
 
     /// The basis of a set term is the reason of the event; the rule needs none.
@@ -183,26 +178,45 @@ impl TermsOf {
     }
 }
 
-/// The names of the registration fields that differ, for the history.
-fn changed_fields(old: &Registration, new: &Registration) -> Vec<&'static str> {
+/// The registration fields that differ, in form order, for the history.
+fn changed_fields(old: &Registration, new: &Registration) -> Vec<Field> {
+    let (a, b) = (old, new);
     let pairs = [
-        ("appeal date", old.appeal_date != new.appeal_date),
-        ("sender reference", old.sender_ref != new.sender_ref),
-        ("received date", old.received_date != new.received_date),
-        ("applicant", old.applicant != new.applicant),
-        ("affiliation", old.affiliation != new.affiliation),
-        ("method", old.method != new.method),
-        ("channel", old.channel != new.channel),
-        ("form", old.form != new.form),
-        ("summary", old.summary != new.summary),
-        ("contacts", old.contacts != new.contacts),
-        ("IIN/BIN", old.iin_bin != new.iin_bin),
-        ("reply method", old.reply_method != new.reply_method),
-        ("term", old.term_override != new.term_override),
+        (Field::AppealDate, a.appeal_date != b.appeal_date),
+        (
+            Field::SenderNumber,
+            a.sender_ref.number != b.sender_ref.number,
+        ),
+        (Field::SenderDate, a.sender_ref.date != b.sender_ref.date),
+        (Field::ReceivedDate, a.received_date != b.received_date),
+        (Field::Applicant, a.applicant != b.applicant),
+        (Field::Affiliation, a.affiliation != b.affiliation),
+        (Field::Method, a.method != b.method),
+        (Field::Channel, a.channel != b.channel),
+        (Field::Form, a.form != b.form),
+        (Field::Summary, a.summary != b.summary),
+        (
+            Field::PostalAddress,
+            a.contacts.postal_address != b.contacts.postal_address,
+        ),
+        (Field::Email, a.contacts.email != b.contacts.email),
+        (Field::Phone, a.contacts.phone != b.contacts.phone),
+        (Field::IinBin, a.iin_bin != b.iin_bin),
+        (Field::ReplyMethod, a.reply_method != b.reply_method),
+        (Field::Term, term_of(a) != term_of(b)),
+        (Field::TermBasis, basis_of(a) != basis_of(b)),
     ];
     pairs
         .into_iter()
         .filter(|(_, differs)| *differs)
-        .map(|(name, _)| name)
+        .map(|(field, _)| field)
         .collect()
+}
+
+fn term_of(reg: &Registration) -> Option<NaiveDate> {
+    reg.term_override.as_ref().map(|(day, _)| *day)
+}
+
+fn basis_of(reg: &Registration) -> Option<&str> {
+    reg.term_override.as_ref().map(|(_, basis)| basis.as_str())
 }

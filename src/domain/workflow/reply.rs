@@ -4,24 +4,24 @@
 use chrono::NaiveDate;
 
 use super::payload::{line, not_before, not_future, optional, required};
-use super::{Context, Outcome, day};
+use super::{Context, Outcome};
 use crate::domain::action::{Draft, Refusal};
-use crate::domain::labels::Labelled;
+use crate::domain::fact::Fact;
 use crate::domain::model::{
-    Appeal, Approval, Contribution, Decision, Dispatch, Reply, ReplyMethod, Status, Verdict,
+    Appeal, Approval, Contribution, Dispatch, Reply, ReplyMethod, Status, Verdict,
 };
 use crate::domain::user::Login;
 
 /// A co-executor's input for the reply; a later one supersedes their earlier one.
 pub fn contribute(next: &mut Appeal, text: &str, ctx: &Context) -> Result<Outcome, Refusal> {
     let text = required("contribution", text)?;
-    let detail = format!("contribution: {text}");
+    let fact = Fact::Contribution { text: text.clone() };
     next.contributions.push(Contribution {
         by: ctx.actor.login.clone(),
         at: ctx.now,
         text,
     });
-    Ok(Outcome::new(detail, ""))
+    Ok(Outcome::one(fact, ""))
 }
 
 /// The lead merges every co-executor's contribution into a draft and sends it to them for
@@ -33,31 +33,30 @@ pub fn consolidate(next: &mut Appeal, draft: &Draft) -> Result<Outcome, Refusal>
     }
     let reply = drafted(draft)?;
 
-    let detail = format!(
-        "{} draft sent for approval to {}:\n{}",
-        decision_word(reply.decision),
-        next.co_executors().join(", "),
-        reply.text
-    );
+    let fact = Fact::DraftForApproval {
+        decision: reply.decision,
+        to: next.co_executors().to_vec(),
+        text: reply.text.clone(),
+    };
     let reason = reply.justification.clone();
     next.reply = Some(reply);
     next.approvals.clear();
     next.status = Status::Approval;
-    Ok(Outcome::new(detail, reason))
+    Ok(Outcome::one(fact, reason))
 }
 
 /// A co-executor agrees the draft.
 pub fn approve(next: &mut Appeal, note: &str, ctx: &Context) -> Result<Outcome, Refusal> {
     let note = optional("note", note)?;
     record_verdict(next, Verdict::Approved, note.clone(), ctx);
-    Ok(Outcome::new("approved the draft", note))
+    Ok(Outcome::one(Fact::Approved, note))
 }
 
 /// A co-executor asks for changes to the draft; the lead consolidates again.
 pub fn comment(next: &mut Appeal, text: &str, ctx: &Context) -> Result<Outcome, Refusal> {
     let text = required("comment", text)?;
     record_verdict(next, Verdict::Commented, text.clone(), ctx);
-    Ok(Outcome::new("commented on the draft", text))
+    Ok(Outcome::one(Fact::Commented, text))
 }
 
 fn record_verdict(next: &mut Appeal, verdict: Verdict, note: String, ctx: &Context) {
@@ -75,15 +74,13 @@ pub fn to_signature(next: &mut Appeal, draft: Option<&Draft>) -> Result<Outcome,
     let new_reply = reply_for_signature(next, draft)?;
 
     let outcome = match &new_reply {
-        Some(reply) => Outcome::new(
-            format!(
-                "{} reply sent for signature:\n{}",
-                decision_word(reply.decision),
-                reply.text
-            ),
+        Some(reply) => Outcome::one(
+            Fact::ForSignature {
+                draft: Some((reply.decision, reply.text.clone())),
+            },
             reply.justification.clone(),
         ),
-        None => Outcome::new("reply sent for signature", ""),
+        None => Outcome::one(Fact::ForSignature { draft: None }, ""),
     };
     if new_reply.is_some() {
         next.reply = new_reply;
@@ -130,7 +127,7 @@ pub fn sign(next: &mut Appeal, note: &str, ctx: &Context) -> Result<Outcome, Ref
     let reply = next.reply.as_mut().ok_or(Refusal::NoDraft)?;
     reply.signed_by = Some(ctx.actor.login.clone());
     reply.signed_at = Some(ctx.now);
-    Ok(Outcome::new("reply signed", note))
+    Ok(Outcome::one(Fact::Signed, note))
 }
 
 /// A manager sends the unsigned reply back to the lead with a comment. The draft stays for the
@@ -140,10 +137,7 @@ pub fn send_back(next: &mut Appeal, comment: &str) -> Result<Outcome, Refusal> {
     let lead = next.lead().cloned().unwrap_or_default();
     next.approvals.clear();
     next.status = Status::InProgress;
-    Ok(Outcome::new(
-        format!("reply sent back to the lead {lead}"),
-        comment,
-    ))
+    Ok(Outcome::one(Fact::SentBackTo { lead }, comment))
 }
 
 /// Records how the signed reply went out: the appeal is answered.
@@ -168,11 +162,11 @@ pub fn dispatch(
         return Err(Refusal::EmailMissing);
     }
 
-    let detail = format!(
-        "reply sent {} by {}, outgoing number {outgoing_number}",
-        day(date),
-        channel.label_en()
-    );
+    let fact = Fact::Dispatched {
+        date,
+        channel,
+        outgoing_number: outgoing_number.clone(),
+    };
     let by = ctx.actor.login.clone();
     let reply = next.reply.as_mut().ok_or(Refusal::NotSigned)?;
     reply.dispatch = Some(Dispatch {
@@ -182,7 +176,7 @@ pub fn dispatch(
         by,
     });
     next.status = Status::Sent;
-    Ok(Outcome::new(detail, ""))
+    Ok(Outcome::one(fact, ""))
 }
 
 /// Clears what made a reply final, so it has to be signed and sent again.
@@ -225,11 +219,4 @@ pub fn missing_approvals(appeal: &Appeal) -> Vec<Login> {
         .filter(|login| appeal.contribution_of(login).is_some() && !approved(login))
         .cloned()
         .collect()
-}
-
-pub fn decision_word(decision: Decision) -> &'static str {
-    match decision {
-        Decision::Positive => "positive",
-        Decision::Negative => "negative",
-    }
 }
