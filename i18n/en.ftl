@@ -221,6 +221,31 @@ explain-term = Term: { $term }
 explain-weekend = weekend
 explain-no-calendar = no calendar loaded for { $year }: only weekends were taken as days off
 explain-provisional = the calendar for { $year } is provisional ({ $source })
+# What an action did, on the card's timeline (domain::fact).
+fact-registered = Number { $number }, received { $received }
+fact-nothing-corrected = No field changed
+fact-corrected = Corrected: { $fields }
+fact-terms = Term { $term } ({ $how ->
+        [set] set
+       *[rule] by the rule
+    }), statutory term { $statutory }
+fact-lead-mark = lead
+fact-executors = Executors: { $executors }
+fact-former-executors = Before: { $executors }
+fact-instruction = Instruction: { $text }
+fact-term-set = Term set: { $term }
+fact-draft-back-to-work = The draft on approval went back to work for a new consolidation
+fact-lead-changed = Lead executor: { $from } → { $to }
+fact-term-extended = Term { $from } → { $to }; applicant told on { $told }
+fact-reply-method = Reply method: { $method }
+fact-draft-for-approval = Draft reply ({ $decision }) sent for approval to { $to }:
+fact-draft-for-signature = Reply ({ $decision }):
+fact-sent-back = Back to the lead executor { $lead }
+fact-dispatched = Sent { $date } ({ $channel }), outgoing number { $number }
+fact-returned-from = Returned from "{ $status }"
+fact-signature-withdrawn = Signature of { $by } withdrawn
+fact-dispatch-withdrawn = Dispatch withdrawn (sent { $date }, { $channel }, outgoing number { $number }, recorded by { $by })
+fact-linked = Linked to { $numbers }
 action-register = Registered
 action-edit = Registration edited
 action-resolve = Resolution issued

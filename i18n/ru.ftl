@@ -232,6 +232,31 @@ explain-term = Срок: { $term }
 explain-weekend = выходной
 explain-no-calendar = календарь на { $year } год не загружен: нерабочими считались только выходные
 explain-provisional = календарь на { $year } год предварительный ({ $source })
+# Что сделало действие, в истории карточки (domain::fact).
+fact-registered = Рег. номер { $number }, дата поступления { $received }
+fact-nothing-corrected = Поля не изменены
+fact-corrected = Исправлено: { $fields }
+fact-terms = Срок { $term } ({ $how ->
+        [set] установлен
+       *[rule] по правилу
+    }), срок по АППК { $statutory }
+fact-lead-mark = отв.
+fact-executors = Исполнители: { $executors }
+fact-former-executors = Прежде: { $executors }
+fact-instruction = Поручение: { $text }
+fact-term-set = Срок установлен: { $term }
+fact-draft-back-to-work = Проект с согласования возвращён в работу для нового свода
+fact-lead-changed = Ответственный исполнитель: { $from } → { $to }
+fact-term-extended = Срок { $from } → { $to }; заявитель уведомлён { $told }
+fact-reply-method = Способ ответа: { $method }
+fact-draft-for-approval = Проект ответа ({ $decision }) направлен на согласование ({ $to }):
+fact-draft-for-signature = Ответ ({ $decision }):
+fact-sent-back = Возвращено ответственному исполнителю { $lead }
+fact-dispatched = Направлен { $date }, { $channel }, исх. № { $number }
+fact-returned-from = Возвращено из статуса «{ $status }»
+fact-signature-withdrawn = Подпись { $by } отозвана
+fact-dispatch-withdrawn = Отправка отменена (направлен { $date }, { $channel }, исх. № { $number }, внёс { $by })
+fact-linked = Связано с { $numbers }
 action-register = Зарегистрировано
 action-edit = Изменены регистрационные данные
 action-resolve = Вынесена резолюция

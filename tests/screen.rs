@@ -509,10 +509,80 @@ fn escape_on_the_table_clears_a_kept_filter_and_never_quits() {
     assert_eq!(screen.app.table.total, 4);
 
     screen.press("esc esc");
-    assert!(!screen.app.quit, "Esc pressed twice by habit keeps the program");
+    assert!(
+        !screen.app.quit,
+        "Esc pressed twice by habit keeps the program"
+    );
     let text = screen.draw(80, 24);
     assert!(text.contains("Выход из программы: q."), "{text}");
 
     screen.press("й");
     assert!(screen.app.quit, "q quits, on the Russian layout too");
+}
+
+/// One appeal resolved to `lead` with `co1`, its term extended, and a contribution in.
+fn worked_on(service: &Service) {
+    use appeals::domain::action::Action;
+    use appeals::service::api::ActRequest;
+
+    let number = service
+        .register("reg", &form("Иванов Иван Иванович", date(2026, 11, 16)))
+        .expect("register")
+        .number;
+    let steps = [
+        (
+            "boss",
+            Action::Resolve {
+                executors: vec!["lead".into(), "co1".into()],
+                instruction: "Подготовить ответ".into(),
+                term: None,
+            },
+        ),
+        (
+            "lead",
+            Action::Extend {
+                new_term: date(2026, 12, 10),
+                reasons: "Нужны архивные сведения".into(),
+                applicant_told: date(2026, 11, 25),
+            },
+        ),
+        (
+            "co1",
+            Action::Contribute {
+                text: "Справка из архива".into(),
+            },
+        ),
+    ];
+    for (login, action) in steps {
+        let request = ActRequest {
+            number: number.clone(),
+            revision: None,
+            action,
+        };
+        service.act(login, &request).expect("the step is allowed");
+    }
+}
+
+#[test]
+fn the_cards_history_reads_in_russian_on_a_russian_screen() {
+    let mut screen = Screen::new(Lang::Ru, "reg", worked_on);
+    screen.press("tab tab tab tab tab enter");
+    let text = screen.draw(160, 48);
+    for said in [
+        "Рег. номер 2026-00001, дата поступления 16.11.2026",
+        "Срок 26.11.2026 (по правилу), срок по АППК",
+        "Исполнители: lead (отв.), co1",
+        "Поручение: Подготовить ответ",
+        "Срок 26.11.2026 → 10.12.2026; заявитель уведомлён 25.11.2026",
+        "Нужны архивные сведения",
+        "Справка из архива",
+    ] {
+        assert!(text.contains(said), "`{said}` missing:\n{text}");
+    }
+    for english in ["registered", "executors:", "term set", "contribution:"] {
+        assert!(
+            !text.contains(english),
+            "`{english}` on a Russian card:\n{text}"
+        );
+    }
 }

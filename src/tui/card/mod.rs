@@ -85,6 +85,7 @@ impl CardView {
         main.extend(history::lines(&self.view, ui));
         let side = term::lines(&self.view, ui);
         if inner.width < TWO_COLUMNS_FROM {
+            main.push(Line::default());
             main.extend(side);
             self.pane(frame, inner, main);
         } else {
