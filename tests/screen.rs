@@ -410,26 +410,29 @@ fn the_server_going_away_keeps_the_rows_readable_and_its_return_catches_up() {
     assert_eq!(screen.app.count(Queue::Incoming), Some(5));
 }
 
+/// `login` takes `action` on the appeal numbered `number`, whatever its revision.
+fn act(service: &Service, login: &str, number: &str, action: appeals::domain::action::Action) {
+    let request = appeals::service::api::ActRequest {
+        number: number.to_string(),
+        revision: None,
+        action,
+    };
+    service.act(login, &request).expect("the action is allowed");
+}
+
 /// Twelve appeals resolved to `lead`, so that "Assigned to me" has a two-digit count.
 fn twelve_for_lead(service: &Service) {
-    use appeals::domain::action::Action;
-    use appeals::service::api::ActRequest;
-
     for day in 1..=12 {
         let name = format!("Заявитель {day}");
         let outcome = service
             .register("reg", &form(&name, date(2026, 11, day)))
             .expect("register");
-        let request = ActRequest {
-            number: outcome.number,
-            revision: None,
-            action: Action::Resolve {
-                executors: vec!["lead".into()],
-                instruction: String::new(),
-                term: None,
-            },
+        let resolve = appeals::domain::action::Action::Resolve {
+            executors: vec!["lead".into()],
+            instruction: String::new(),
+            term: None,
         };
-        service.act("boss", &request).expect("resolve");
+        act(service, "boss", &outcome.number, resolve);
     }
 }
 
@@ -523,7 +526,6 @@ fn escape_on_the_table_clears_a_kept_filter_and_never_quits() {
 /// One appeal resolved to `lead` with `co1`, its term extended, and a contribution in.
 fn worked_on(service: &Service) {
     use appeals::domain::action::Action;
-    use appeals::service::api::ActRequest;
 
     let number = service
         .register("reg", &form("Иванов Иван Иванович", date(2026, 11, 16)))
@@ -554,12 +556,7 @@ fn worked_on(service: &Service) {
         ),
     ];
     for (login, action) in steps {
-        let request = ActRequest {
-            number: number.clone(),
-            revision: None,
-            action,
-        };
-        service.act(login, &request).expect("the step is allowed");
+        act(service, login, &number, action);
     }
 }
 
