@@ -1,11 +1,12 @@
 //! The real `appeals` binary on a real terminal (tmux): the screen starts in either language
-//! and gives the terminal back however it ends, a registration reaches another operator's
-//! screen without a key press, the card opens and closes, and a stopped server is waited out.
-//! Every test has its own data directory, server and tmux server.
+//! and gives the terminal back however it ends, a panic included, a registration on the
+//! command line or through the form reaches another operator's screen without a key press,
+//! the card opens and closes, and a stopped server is waited out. Every test has its own
+//! tmux server, and its own data directory and server when it needs one.
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -195,19 +196,28 @@ fn wait_for_rows(pane: &Pane) -> String {
     pane.wait_until("rows and the footer", frame_with_rows)
 }
 
-/// The program has ended and the shell has the terminal back: the marker with the exit
-/// status is printed on the normal screen, and a line typed now is echoed and read whole,
-/// as it only is in the terminal's normal mode.
+/// The program has ended well and the shell has the terminal back.
 fn assert_terminal_given_back(pane: &Pane) {
+    assert_terminal_given_back_after_exit(pane, 0);
+}
+
+/// The program has ended with `status` and the shell has the terminal back: the marker with
+/// the exit status is printed on the normal screen, and a line typed now is echoed and read
+/// whole, as it only is in the terminal's normal mode. The normal screen as the program
+/// left it.
+fn assert_terminal_given_back_after_exit(pane: &Pane, status: i32) -> String {
     let screen = pane.wait_for(ENDED);
+    // The whole line, or status 1 would pass for 101.
+    let marker = format!("{ENDED} {status}");
     assert!(
-        screen.contains(&format!("{ENDED} 0")),
+        screen.lines().any(|line| line.trim_end() == marker),
         "exit status:\n{screen}"
     );
     assert!(!pane.alternate_on(), "left in the alternate screen");
     pane.type_text("back");
     pane.press("Enter");
     pane.wait_for(&format!("{TYPED}back"));
+    screen
 }
 
 #[test]
@@ -357,6 +367,9 @@ fn sighup_gives_the_terminal_back() {
     end_with(Signal::SIGHUP, "hup");
 }
 
+/// The applicant typed into the form, to look for on the screens and in the card.
+const FORM_APPLICANT: &str = "Формов Тест";
+
 /// What is typed into each field of the registration form, in their order on screen: `None`
 /// leaves a field as it is (the received date is today already), a choice takes the letter
 /// marked in its label.
@@ -365,7 +378,7 @@ const FORM_INPUT: [Option<&str>; 15] = [
     None,
     None,
     None,
-    Some("Формов Тест"),
+    Some(FORM_APPLICANT),
     Some("i"),
     Some("w"),
     Some("p"),
@@ -378,14 +391,30 @@ const FORM_INPUT: [Option<&str>; 15] = [
     Some("p"),
 ];
 
-#[test]
-fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
-    let office = Office::new("form");
-    let pane = office.screen("form", "reg1", NEUTRAL, &["--lang", "en"]);
-    let before = queue_total(&wait_for_rows(&pane), "Incoming").expect("a count in the title");
+/// An appeal saved through the registration form: its number, and the screen that said so.
+struct Saved {
+    number: String,
+    screen: String,
+}
 
+/// Opens the registration form on an English screen, fills it with [`FORM_INPUT`] and
+/// saves it.
+fn register_through_the_form(pane: &Pane) -> Saved {
     pane.press("n");
     pane.wait_for("New appeal");
+    fill_form(pane);
+    pane.press("C-s");
+
+    let screen = pane.wait_for("Saved: appeal");
+    let number = numbers(&screen)
+        .into_iter()
+        .find(|n| screen.contains(&format!("Saved: appeal {n}")))
+        .expect("the saved number in the message");
+    Saved { number, screen }
+}
+
+/// Types [`FORM_INPUT`] into the open form, field by field.
+fn fill_form(pane: &Pane) {
     for input in FORM_INPUT {
         match input {
             Some(key) if key.starts_with("C-") => pane.press(key),
@@ -394,12 +423,15 @@ fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
         }
         pane.press("Tab");
     }
-    pane.press("C-s");
-    let screen = pane.wait_for("Saved: appeal");
-    let number = numbers(&screen)
-        .into_iter()
-        .find(|n| screen.contains(&format!("Saved: appeal {n}")))
-        .expect("the saved number in the message");
+}
+
+#[test]
+fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
+    let office = Office::new("form");
+    let pane = office.screen("form", "reg1", NEUTRAL, &["--lang", "en"]);
+    let before = queue_total(&wait_for_rows(&pane), "Incoming").expect("a count in the title");
+
+    let Saved { number, screen } = register_through_the_form(&pane);
     assert_eq!(
         queue_total(&screen, "Incoming"),
         Some(before + 1),
@@ -418,9 +450,77 @@ fn an_appeal_registered_through_the_form_is_in_incoming_and_its_card_opens() {
     }
     pane.press("Enter");
     let card = pane.wait_for(&format!("Appeal {number}"));
-    assert!(card.contains("Формов Тест"), "{card}");
+    assert!(card.contains(FORM_APPLICANT), "{card}");
     pane.press("Escape");
     pane.wait_for("Incoming ·");
     pane.press("q");
     assert_terminal_given_back(&pane);
+}
+
+#[test]
+fn a_registration_through_the_form_on_one_screen_appears_on_another_without_a_key_press() {
+    let office = Office::new("formtwo");
+    let form = office.screen("form", "reg1", NEUTRAL, &["--lang", "en"]);
+    let other = office.screen("other", "reg2", RU, &[]);
+    wait_for_rows(&form);
+    let before = queue_total(&wait_for_rows(&other), "Входящие").expect("a count in the title");
+
+    let saved = register_through_the_form(&form);
+
+    // Not a key goes to the other screen: only the server's change notice can redraw it.
+    let title = format!("Входящие · {}", before + 1);
+    other.wait_for_all(&[&title, &saved.number, FORM_APPLICANT]);
+}
+
+/// What the panicking example draws and the message it panics with (examples/panic_screen.rs).
+const PANIC_FRAME: &str = "PANIC-SCREEN-UP";
+const PANIC_MESSAGE: &str = "deliberate panic for the test";
+
+/// The exit status of a Rust program that panicked in its main thread.
+const PANIC_STATUS: i32 = 101;
+
+/// The example program that enters the screen as `appeals` does and panics on a key. Cargo
+/// builds examples beside the test binaries, in `target/<profile>/examples` next to this
+/// binary's `target/<profile>/deps`.
+fn panic_screen() -> PathBuf {
+    let exe = std::env::current_exe().expect("the test binary knows its path");
+    let profile = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("the test binary lives in target/<profile>/deps");
+    let example = profile.join("examples").join("panic_screen");
+    assert!(
+        example.is_file(),
+        "{} is missing: build the examples with the test's profile \
+         (`cargo build --release --examples`; a `cargo test` without `--test` does it too)",
+        example.display()
+    );
+    example
+}
+
+#[test]
+fn a_panic_gives_the_terminal_back_with_its_message_readable() {
+    let tmux = Tmux::new("panic");
+    // No backtrace, whatever the caller's environment: it would push the message off screen.
+    let example = panic_screen().display().to_string();
+    let argv = ["env", "RUST_BACKTRACE=0", &example].map(String::from);
+    let pane = tmux.open("panic", 80, 24, &argv);
+    pane.wait_for(PANIC_FRAME);
+    assert!(
+        pane.alternate_on(),
+        "the frame is drawn in the alternate screen"
+    );
+
+    pane.press("x");
+
+    let screen = assert_terminal_given_back_after_exit(&pane, PANIC_STATUS);
+    assert!(
+        screen.contains(PANIC_MESSAGE),
+        "the panic message:\n{screen}"
+    );
+    assert!(screen.contains("panicked at"), "{screen}");
+    assert!(
+        !screen.contains(PANIC_FRAME),
+        "the frame went with the alternate screen:\n{screen}"
+    );
 }
