@@ -53,11 +53,16 @@ impl Keymap {
                 problems.push(problem(format!("unknown action `{name}`")));
                 continue;
             };
-            let Some(list) = value.as_array() else {
-                problems.push(problem(format!("{name}: expected a list of keys")));
-                continue;
+            // `down = "j"` is as good as `down = ["j"]`.
+            let list = match value {
+                toml::Value::Array(list) => list,
+                toml::Value::String(_) => vec![value],
+                _ => {
+                    problems.push(problem(format!("{name}: expected a key or a list of keys")));
+                    continue;
+                }
             };
-            for item in list {
+            for item in &list {
                 match item.as_str().map(parse_binding) {
                     Some(Ok(binding)) => keymap.bindings.push((binding, info.action)),
                     Some(Err(e)) => problems.push(problem(format!("{name}: {e}"))),

@@ -104,7 +104,7 @@ fn bindings_apply_only_on_their_screens() {
 
 #[test]
 fn problems_are_reported_not_ignored() {
-    let text = "frobnicate = [\"x\"]\ndown = [\"ctrl-\", \"a b c\"]\nup = \"k\"\nquit = [\"j\"]\nsort = [\"j\"]\n";
+    let text = "frobnicate = [\"x\"]\ndown = [\"ctrl-\", \"a b c\"]\nup = 3\nquit = [\"j\"]\nsort = [\"j\"]\n";
     let (_, problems) = Keymap::parse(text, "keymap.toml");
     let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
     assert!(
@@ -122,7 +122,9 @@ fn problems_are_reported_not_ignored() {
         "{messages:?}"
     );
     assert!(
-        messages.iter().any(|m| m.contains("up: expected a list")),
+        messages
+            .iter()
+            .any(|m| m.contains("up: expected a key or a list of keys")),
         "{messages:?}"
     );
     assert!(
@@ -141,6 +143,14 @@ fn a_user_keymap_replaces_the_keys_of_the_actions_it_names() {
     assert_eq!(press(&merged, "ctrl-n", Context::Table), [Action::Down]);
     assert!(press(&merged, "down", Context::Table).is_empty());
     assert_eq!(press(&merged, "up", Context::Table), [Action::Up]);
+}
+
+#[test]
+fn a_single_key_needs_no_list() {
+    let (user, problems) = Keymap::parse("down = \"ctrl-n\"\ntop = \"g g\"\n", "keymap.toml");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(press(&user, "ctrl-n", Context::Table), [Action::Down]);
+    assert_eq!(press(&user, "g g", Context::Table), [Action::Top]);
 }
 
 #[test]
