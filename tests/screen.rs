@@ -244,34 +244,49 @@ fn compliance_is_not_offered_the_registration_form() {
 
 #[test]
 fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
+    use appeals::tui::keymap::Trouble;
     use appeals::tui::run::load_keymap;
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("keymap.toml");
     let own = "open = [\"ctrl-q\"]\nfly = [\"x\"]\nsort = [\"ctrl-\"]\nfilter = [\"ctrl-q\"]\n";
     std::fs::write(&path, own).expect("write the user's keymap");
     let (keymap, problems) = load_keymap(KeymapChoice::Default, Some(path));
-    // The temporary directory's name would make the snapshot differ on every run.
-    let all: Vec<String> = problems.iter().map(|p| p.message.clone()).collect();
+    let all: Vec<Trouble> = problems.iter().map(|p| p.trouble.clone()).collect();
     assert!(
-        all.iter().any(|m| m.contains("unknown action `fly`")),
+        all.contains(&Trouble::UnknownAction("fly".into())),
         "{all:?}"
     );
-    assert!(all.iter().any(|m| m.starts_with("sort:")), "{all:?}");
     assert!(
         all.iter()
-            .any(|m| m.contains("ctrl-q") || m.contains("Ctrl-q")),
+            .any(|t| matches!(t, Trouble::NotAKey { action, .. } if action == "sort")),
+        "{all:?}"
+    );
+    assert!(
+        all.iter()
+            .any(|t| matches!(t, Trouble::BoundTwice { keys, .. } if keys == "Ctrl-q")),
         "{all:?}"
     );
 
     let mut screen = Screen::with_keymap(Lang::En, "reg", keymap, four_appeals);
-    screen.app.problems = problems;
-    screen.app.overlay = Some(Overlay::Problems);
+    // The temporary directory's name would make the snapshot differ on every run.
     let shown_dir = dir.path().display().to_string();
+    screen.app.problems = problems
+        .into_iter()
+        .map(|mut p| {
+            p.origin = p.origin.replace(&shown_dir, "~/.config/appeals");
+            p
+        })
+        .collect();
+    screen.app.overlay = Some(Overlay::Problems);
     for lang in [Lang::En, Lang::Ru] {
         screen.app.ui.catalog = appeals::i18n::Catalog::new(lang);
         for (w, h) in [(80, 24), (160, 48)] {
-            let text = screen.draw(w, h).replace(&shown_dir, "~/.config/appeals");
-            assert!(text.contains("unknown action `fly`"), "{text}");
+            let text = screen.draw(w, h);
+            let unknown = match lang {
+                Lang::En => "unknown action `fly`",
+                Lang::Ru => "неизвестное действие `fly`",
+            };
+            assert!(text.contains(unknown), "{text}");
             insta::assert_snapshot!(format!("keymap_problems_{}_{w}x{h}", lang.code()), text);
         }
     }
@@ -280,6 +295,26 @@ fn problems_in_the_users_keymap_are_shown_at_start_up_not_ignored() {
     // The user's own binding replaced the shipped one: ctrl-q opens, enter no longer does.
     screen.press("enter");
     assert!(matches!(screen.app.screen, View::Table));
+}
+
+#[test]
+fn a_keymap_that_does_not_parse_is_named_with_its_line_and_the_window_holds_it_whole() {
+    use appeals::tui::run::load_keymap;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("keymap.toml");
+    std::fs::write(&path, "down = \"j\"\nup = [k]\n").expect("write the user's keymap");
+    let (keymap, problems) = load_keymap(KeymapChoice::Default, Some(path));
+    let mut screen = Screen::with_keymap(Lang::Ru, "reg", keymap, four_appeals);
+    screen.app.problems = problems;
+    screen.app.overlay = Some(Overlay::Problems);
+    let text = screen.draw(80, 24);
+    assert!(text.contains("строка 2:"), "{text}");
+    // However the message wraps, the way out stays inside the window.
+    assert!(text.contains("Нажмите любую клавишу"), "{text}");
+    // The file was refused whole; the shipped keys work.
+    screen.press("esc");
+    screen.press("down");
+    assert_eq!(screen.app.table.selected, 1);
 }
 
 #[test]

@@ -16,8 +16,40 @@ pub type Binding = Vec<Key>;
 /// Something wrong in a keymap file, shown on screen at start-up.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file, as the user would look for it.
     pub origin: String,
-    pub message: String,
+    pub trouble: Trouble,
+}
+
+/// What is wrong, as data: the screen words it in its own language (`Ui::problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The file is not TOML: the line (from 1) and the parser's own words.
+    Syntax {
+        line: usize,
+        detail: String,
+    },
+    UnknownAction(String),
+    /// An action given something other than a key or a list of keys.
+    NotKeys(String),
+    /// An item of an action's list that is not a quoted string.
+    NotText(String),
+    NotAKey {
+        action: String,
+        key: String,
+    },
+    /// A binding of no keys or more than two.
+    KeyCount {
+        action: String,
+        binding: String,
+    },
+    BoundTwice {
+        keys: String,
+        first: &'static str,
+        second: &'static str,
+    },
+    /// The user's file exists but cannot be read.
+    Unreadable(String),
 }
 
 /// What a key press means.
@@ -38,19 +70,27 @@ pub struct Keymap {
 impl Keymap {
     /// Reads a keymap file, keeping every good binding and reporting every bad one.
     pub fn parse(text: &str, origin: &str) -> (Keymap, Vec<Problem>) {
-        let problem = |message: String| Problem {
+        let problem = |trouble: Trouble| Problem {
             origin: origin.to_string(),
-            message,
+            trouble,
         };
         let table: toml::Table = match toml::from_str(text) {
             Ok(table) => table,
-            Err(e) => return (Keymap::default(), vec![problem(e.message().to_string())]),
+            Err(e) => {
+                let at = e.span().map_or(0, |span| span.start);
+                let line = text.get(..at).unwrap_or(text).lines().count().max(1);
+                let syntax = Trouble::Syntax {
+                    line,
+                    detail: e.message().trim().to_string(),
+                };
+                return (Keymap::default(), vec![problem(syntax)]);
+            }
         };
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
         for (name, value) in table {
             let Some(info) = actions::by_name(&name) else {
-                problems.push(problem(format!("unknown action `{name}`")));
+                problems.push(problem(Trouble::UnknownAction(name)));
                 continue;
             };
             // `down = "j"` is as good as `down = ["j"]`.
@@ -58,15 +98,18 @@ impl Keymap {
                 toml::Value::Array(list) => list,
                 toml::Value::String(_) => vec![value],
                 _ => {
-                    problems.push(problem(format!("{name}: expected a key or a list of keys")));
+                    problems.push(problem(Trouble::NotKeys(name)));
                     continue;
                 }
             };
             for item in &list {
-                match item.as_str().map(parse_binding) {
-                    Some(Ok(binding)) => keymap.bindings.push((binding, info.action)),
-                    Some(Err(e)) => problems.push(problem(format!("{name}: {e}"))),
-                    None => problems.push(problem(format!("{name}: keys are strings"))),
+                let Some(written) = item.as_str() else {
+                    problems.push(problem(Trouble::NotText(name.clone())));
+                    continue;
+                };
+                match parse_binding(written, &name) {
+                    Ok(binding) => keymap.bindings.push((binding, info.action)),
+                    Err(trouble) => problems.push(problem(trouble)),
                 }
             }
         }
@@ -95,12 +138,11 @@ impl Keymap {
                     let shown: Vec<String> = keys.iter().map(super::keys::display).collect();
                     problems.push(Problem {
                         origin: origin.to_string(),
-                        message: format!(
-                            "{} is bound to both {} and {}",
-                            shown.join(" "),
-                            a.name,
-                            b.name
-                        ),
+                        trouble: Trouble::BoundTwice {
+                            keys: shown.join(" "),
+                            first: a.name,
+                            second: b.name,
+                        },
                     });
                 }
             }
@@ -159,11 +201,21 @@ impl Keymap {
     }
 }
 
-/// A binding as written: keys separated by spaces, at most two.
-fn parse_binding(text: &str) -> Result<Binding, String> {
+/// A binding of `action` as written: keys separated by spaces, at most two.
+fn parse_binding(text: &str, action: &str) -> Result<Binding, Trouble> {
     let keys: Vec<&str> = text.split_whitespace().collect();
     if keys.is_empty() || keys.len() > 2 {
-        return Err(format!("`{text}`: a binding is one key or two in turn"));
+        return Err(Trouble::KeyCount {
+            action: action.to_string(),
+            binding: text.to_string(),
+        });
     }
-    keys.into_iter().map(parse_key).collect()
+    keys.into_iter()
+        .map(|key| {
+            parse_key(key).map_err(|_| Trouble::NotAKey {
+                action: action.to_string(),
+                key: key.to_string(),
+            })
+        })
+        .collect()
 }

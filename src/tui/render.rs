@@ -374,21 +374,21 @@ fn problems(frame: &mut Frame, area: Rect, app: &App) {
     lines.extend(
         app.problems
             .iter()
-            .map(|p| Line::from(format!("{}: {}", harmless(&p.origin), harmless(&p.message)))),
+            .map(|p| Line::from(harmless(&ui.problem(p)).into_owned())),
     );
     lines.push(Line::styled(ui.text("press-any-key"), ui.theme.dim()));
-    let height = (lines.len() as u16 + 2).min(area.height);
-    let spot = centred(area, area.width.min(76), height);
+    let width = area.width.min(76);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(ui.text("keymap-problems-title"));
+    let paragraph = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block);
+    // A long path or parser message wraps: the window grows with it, up to the screen.
+    let height = u16::try_from(paragraph.line_count(width)).unwrap_or(u16::MAX);
+    let spot = centred(area, width, height.min(area.height));
     frame.render_widget(Clear, spot);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        spot,
-    );
+    frame.render_widget(paragraph, spot);
 }
 
 fn centred(area: Rect, width: u16, height: u16) -> Rect {

@@ -12,7 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use super::app::App;
-use super::keymap::{self, Keymap, Problem};
+use super::keymap::{self, Keymap, Problem, Trouble};
 use super::render;
 use super::source::{self, Link, Signal};
 use super::terminal;
@@ -176,7 +176,7 @@ pub fn load_keymap(choice: KeymapChoice, user: Option<PathBuf>) -> (Keymap, Vec<
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => problems.push(Problem {
                 origin: path.display().to_string(),
-                message: format!("cannot read: {e}"),
+                trouble: Trouble::Unreadable(e.to_string()),
             }),
         }
     }

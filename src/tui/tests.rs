@@ -1,7 +1,7 @@
 //! Keymaps and keys, driven by key strings without a terminal.
 
 use super::actions::{ACTIONS, Action, Context};
-use super::keymap::{DEFAULT, Keymap, Resolved, VIM};
+use super::keymap::{DEFAULT, Keymap, Problem, Resolved, Trouble, VIM};
 use super::keys::{Key, parse_key, to_latin};
 
 fn keymap(text: &str) -> Keymap {
@@ -104,36 +104,75 @@ fn bindings_apply_only_on_their_screens() {
 
 #[test]
 fn problems_are_reported_not_ignored() {
-    let text = "frobnicate = [\"x\"]\ndown = [\"ctrl-\", \"a b c\"]\nup = 3\nquit = [\"j\"]\nsort = [\"j\"]\n";
+    let text = "frobnicate = [\"x\"]\ndown = [\"ctrl-\", \"a b c\", 7]\nup = 3\nquit = [\"j\"]\nsort = [\"j\"]\n";
     let (_, problems) = Keymap::parse(text, "keymap.toml");
-    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("unknown action `frobnicate`")),
-        "{messages:?}"
-    );
-    assert!(
-        messages.iter().any(|m| m.contains("`ctrl-` is not a key")),
-        "{messages:?}"
-    );
-    assert!(
-        messages.iter().any(|m| m.contains("one key or two")),
-        "{messages:?}"
-    );
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("up: expected a key or a list of keys")),
-        "{messages:?}"
-    );
-    assert!(
-        messages
-            .iter()
-            .any(|m| m.contains("bound to both quit and sort")),
-        "{messages:?}"
-    );
+    let troubles: Vec<Trouble> = problems.iter().map(|p| p.trouble.clone()).collect();
+    let down = || "down".to_string();
+    let expected = [
+        Trouble::UnknownAction("frobnicate".into()),
+        Trouble::NotAKey {
+            action: down(),
+            key: "ctrl-".into(),
+        },
+        Trouble::KeyCount {
+            action: down(),
+            binding: "a b c".into(),
+        },
+        Trouble::NotText(down()),
+        Trouble::NotKeys("up".into()),
+        Trouble::BoundTwice {
+            keys: "j".into(),
+            first: "quit",
+            second: "sort",
+        },
+    ];
+    for trouble in &expected {
+        assert!(troubles.contains(trouble), "{trouble:?} in {troubles:?}");
+    }
+    assert_eq!(troubles.len(), expected.len(), "{troubles:?}");
     assert!(problems.iter().all(|p| p.origin == "keymap.toml"));
+}
+
+#[test]
+fn a_keymap_that_is_not_toml_is_reported_with_its_line() {
+    let (keymap, problems) = Keymap::parse("quit = [\"q\"]\n\ndown = [\"j\"\n", "keymap.toml");
+    assert!(keymap.keys_of(Action::Quit).is_empty());
+    match &problems[..] {
+        [
+            Problem {
+                trouble: Trouble::Syntax { line, .. },
+                ..
+            },
+        ] => assert!(*line >= 3, "line {line}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn keymap_problems_are_worded_in_the_screens_language() {
+    use crate::i18n::{Catalog, Lang};
+    let problem = Problem {
+        origin: "keymap.toml".into(),
+        trouble: Trouble::NotAKey {
+            action: "down".into(),
+            key: "ctrl-".into(),
+        },
+    };
+    let ui = |lang| super::ui::Ui {
+        catalog: Catalog::new(lang),
+        theme: super::ui::Theme { color: false },
+        keymap: Keymap::default(),
+        today: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        zone: crate::config::Zone::default(),
+    };
+    assert_eq!(
+        ui(Lang::En).problem(&problem),
+        "keymap.toml: down: `ctrl-` is not a key"
+    );
+    assert_eq!(
+        ui(Lang::Ru).problem(&problem),
+        "keymap.toml: down: `ctrl-` — не клавиша"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier, Style};
 
 use super::actions::{Action, Context};
-use super::keymap::{Binding, Keymap};
+use super::keymap::{Binding, Keymap, Problem, Trouble};
 use super::keys;
 use crate::config::Zone;
 use crate::domain::labels::Labelled;
@@ -115,6 +115,56 @@ impl Ui {
 
     pub fn text_with(&self, id: &str, args: &[(&str, Arg)]) -> String {
         self.catalog.text_with(id, args)
+    }
+
+    /// A keymap problem in the screen's language, after the file it is in.
+    pub fn problem(&self, problem: &Problem) -> String {
+        let text = match &problem.trouble {
+            Trouble::Syntax { line, detail } => self.text_with(
+                "keymap-syntax",
+                &[("line", (*line).into()), ("detail", detail.as_str().into())],
+            ),
+            Trouble::UnknownAction(action) => self.text_with(
+                "keymap-unknown-action",
+                &[("action", action.as_str().into())],
+            ),
+            Trouble::NotKeys(action) => {
+                self.text_with("keymap-not-keys", &[("action", action.as_str().into())])
+            }
+            Trouble::NotText(action) => {
+                self.text_with("keymap-not-text", &[("action", action.as_str().into())])
+            }
+            Trouble::NotAKey { action, key } => self.text_with(
+                "keymap-not-a-key",
+                &[
+                    ("action", action.as_str().into()),
+                    ("key", key.as_str().into()),
+                ],
+            ),
+            Trouble::KeyCount { action, binding } => self.text_with(
+                "keymap-key-count",
+                &[
+                    ("action", action.as_str().into()),
+                    ("binding", binding.as_str().into()),
+                ],
+            ),
+            Trouble::BoundTwice {
+                keys,
+                first,
+                second,
+            } => self.text_with(
+                "keymap-bound-twice",
+                &[
+                    ("keys", keys.as_str().into()),
+                    ("first", (*first).into()),
+                    ("second", (*second).into()),
+                ],
+            ),
+            Trouble::Unreadable(detail) => {
+                self.text_with("keymap-unreadable", &[("detail", detail.as_str().into())])
+            }
+        };
+        format!("{}: {text}", problem.origin)
     }
 
     /// The label of an enumeration value in the screen's language.
