@@ -202,6 +202,11 @@ card-justification = Justification
 card-signed-by = Signed by
 card-dispatched = Sent
 card-earlier = Earlier appeals of the applicant
+card-later = Later appeals of the applicant
+card-later-more = { $count ->
+    [one] and one more
+   *[other] and { $count } more
+}
 card-term-explained = How the term was computed
 card-statutory-explained = How the statutory term was computed
 card-history = History

@@ -208,6 +208,12 @@ card-justification = Обоснование
 card-signed-by = Подписал
 card-dispatched = Направлен
 card-earlier = Предыдущие обращения заявителя
+card-later = Последующие обращения заявителя
+card-later-more = { $count ->
+    [one] и ещё { $count } обращение
+    [few] и ещё { $count } обращения
+   *[other] и ещё { $count } обращений
+}
 card-term-explained = Как рассчитан срок
 card-statutory-explained = Как рассчитан срок по закону
 card-history = История

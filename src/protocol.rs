@@ -22,7 +22,8 @@ use crate::store::codec::BINCODE;
 /// 2: drafts of the registration form; a queue asked for in an order and with a filter;
 /// earlier appeals with the start of their summary; links chosen by hand on the form.
 /// 3: history events carry their facts.
-pub const PROTOCOL_VERSION: u32 = 3;
+/// 4: a card carries the applicant's later appeals beside the earlier ones linked.
+pub const PROTOCOL_VERSION: u32 = 4;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
 /// rows or one appeal's card with its history, well under a megabyte; anything near this is

@@ -192,6 +192,31 @@ fn card_shows_fields_term_explained_day_by_day_and_history_in_both_languages() {
 }
 
 #[test]
+fn the_card_of_a_first_appeal_lists_the_applicants_later_ones_with_a_count_of_the_rest() {
+    let received = date(2026, 11, 20);
+    let fill = |service: &Service| {
+        for _ in 0..13 {
+            service
+                .register("reg", &form("ТОО «Частый Заявитель»", received))
+                .expect("register");
+        }
+    };
+    for (lang, heading, more) in [
+        (Lang::En, "Later appeals of the applicant", "and 2 more"),
+        (Lang::Ru, "Последующие обращения заявителя", "и ещё 2 обращения"),
+    ] {
+        let mut screen = Screen::new(lang, "reg", fill);
+        screen.press("enter");
+        let text = screen.draw(160, 48);
+        assert!(text.contains("2026-00001 ·"), "the first appeal's card: {text}");
+        assert!(text.contains(heading), "{text}");
+        assert!(text.contains("2026-00013 20.11.2026"), "{text}");
+        assert!(!text.contains("2026-00003 20.11.2026"), "{text}");
+        assert!(text.contains(more), "{text}");
+    }
+}
+
+#[test]
 fn every_history_action_has_a_name_in_both_languages() {
     use appeals::domain::model::ActionKind;
     use appeals::i18n::Catalog;

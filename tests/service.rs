@@ -131,6 +131,76 @@ fn a_repeated_appeal_links_the_earlier_ones_of_the_same_applicant() {
 }
 
 #[test]
+fn a_card_lists_the_applicants_later_appeals_that_its_viewer_may_see() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let mut with_iin = form("Семёнов Пётр", date(2026, 3, 2));
+    with_iin.iin_bin = "900101300123".into();
+    let first = service.register("reg", &with_iin).unwrap();
+    let again = service
+        .register("reg", &form("семенов  петр", date(2026, 3, 2)))
+        .unwrap();
+    service
+        .register("reg", &form("Другой Человек", date(2026, 3, 2)))
+        .unwrap();
+    let mut same_iin = form("Semyonov Pyotr", date(2026, 3, 2));
+    same_iin.iin_bin = "900101300123".into();
+    let by_iin = service.register("reg", &same_iin).unwrap();
+
+    let numbers = |login: &str, number: &str| -> (Vec<String>, u64) {
+        let later = service.show(login, number).unwrap().later;
+        (
+            later.shown.into_iter().map(|l| l.number).collect(),
+            later.total,
+        )
+    };
+    assert_eq!(
+        numbers("reg", &first.number),
+        (vec![by_iin.number.clone(), again.number.clone()], 2),
+        "newest first, by name or by IIN/BIN"
+    );
+    assert_eq!(numbers("reg", &by_iin.number), (vec![], 0));
+    let card = service.show("reg", &again.number).unwrap();
+    assert_eq!(
+        card.links[0].number, first.number,
+        "the earlier one is linked"
+    );
+    assert!(card.later.shown.is_empty(), "{:?}", card.later);
+
+    // An executor is told only of the appeals assigned to them.
+    for n in [&first.number, &by_iin.number] {
+        service
+            .act("boss", &act(n, None, resolve(&["lead"])))
+            .unwrap();
+    }
+    assert_eq!(
+        numbers("lead", &first.number),
+        (vec![by_iin.number.clone()], 1)
+    );
+}
+
+#[test]
+fn a_card_lists_ten_later_appeals_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    let numbers: Vec<String> = (0..13)
+        .map(|_| {
+            service
+                .register("reg", &form("ТОО «Частый Заявитель»", date(2026, 3, 2)))
+                .unwrap()
+                .number
+        })
+        .collect();
+    let later = service.show("audit", &numbers[0]).unwrap().later;
+    let shown: Vec<&str> = later.shown.iter().map(|l| l.number.as_str()).collect();
+    let newest: Vec<&str> = numbers[3..].iter().rev().map(String::as_str).collect();
+    assert_eq!(shown, newest);
+    assert_eq!(later.total, 12);
+}
+
+#[test]
 fn the_form_is_offered_earlier_appeals_whose_name_starts_as_typed() {
     let dir = tempfile::tempdir().unwrap();
     let service = service_at(dir.path(), at(2026, 3, 2));

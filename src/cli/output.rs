@@ -11,7 +11,7 @@ use crate::domain::model::TermBasis;
 use crate::domain::queue::{Order, Queue, Sort};
 use crate::domain::terms::{CalendarWarning, Urgency};
 use crate::protocol::ServerStatus;
-use crate::service::api::{AppealView, CheckSummary, Flag, Row};
+use crate::service::api::{AppealView, CheckSummary, Flag, Link, Row};
 
 fn dmy(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
@@ -331,16 +331,26 @@ fn fields(view: &AppealView, out: &mut Vec<String>) {
     put("phone", r.contacts.phone.clone());
     put("IIN/BIN", r.iin_bin.clone());
     put("reply method", r.reply_method.label_en().to_string());
+    let listed = |link: &Link| {
+        format!(
+            "{} {} {}",
+            link.number,
+            dmy(link.received),
+            link.status.code()
+        )
+    };
     for link in &view.links {
-        put(
-            "earlier appeal",
-            format!(
-                "{} {} {}",
-                link.number,
-                dmy(link.received),
-                link.status.code()
-            ),
-        );
+        put("earlier appeal", listed(link));
+    }
+    for link in &view.later.shown {
+        put("later appeal", listed(link));
+    }
+    let more = view
+        .later
+        .total
+        .saturating_sub(view.later.shown.len() as u64);
+    if more > 0 {
+        put("later appeal", format!("and {more} more"));
     }
 }
 

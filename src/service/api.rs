@@ -60,7 +60,7 @@ pub enum Flag {
     ReplyMethodToAgree,
 }
 
-/// An earlier appeal of the same applicant.
+/// Another appeal as a card lists it: an earlier one linked, or a later one of the applicant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub id: AppealId,
@@ -68,6 +68,13 @@ pub struct Link {
     pub received: NaiveDate,
     pub status: Status,
     pub summary: String,
+}
+
+/// The newest of an applicant's later appeals, and how many the server found in all.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SameApplicant {
+    pub shown: Vec<Link>,
+    pub total: u64,
 }
 
 /// An earlier appeal offered on the registration form while the applicant is typed.
@@ -91,7 +98,11 @@ pub struct AppealView {
     pub urgency: Urgency,
     pub statutory_urgency: Urgency,
     pub flags: Vec<Flag>,
+    /// The appeals this one is linked to: the applicant's earlier ones, linked on
+    /// registration, and those chosen by hand.
     pub links: Vec<Link>,
+    /// The applicant's appeals registered after this one.
+    pub later: SameApplicant,
     /// What the requesting user may do next.
     pub allowed: Vec<ActionKind>,
 }

@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::Service;
 use super::api::{
-    AppealView, CheckSummary, DueList, Earlier, Flag, Link, QueueCount, Row, RowPage, ServiceError,
+    AppealView, CheckSummary, DueList, Earlier, Flag, Link, QueueCount, Row, RowPage,
+    SameApplicant, ServiceError,
 };
 use crate::domain::model::{Appeal, AppealId, ReplyMethod};
 use crate::domain::queue::{self, Order, Queue};
@@ -24,6 +25,10 @@ pub const EARLIER_LIMIT: usize = 20;
 /// Candidates read at most for one offer, so that a frequent applicant or a short prefix
 /// costs a bounded number of reads whatever the size of the registry.
 const EARLIER_SCAN: usize = 200;
+
+/// Later appeals of the same applicant listed on a card at most; the card says how many more
+/// there are.
+pub const CARD_LATER_LIMIT: usize = 10;
 
 /// A name is matched by its start from three characters on: fewer match too much to help.
 const NAME_PREFIX_MIN: usize = 3;
@@ -131,7 +136,8 @@ impl Service {
             .collect()
     }
 
-    /// One appeal with its history, term explanations, flags and earlier appeals.
+    /// One appeal with its history, term explanations, flags, and the applicant's earlier and
+    /// later appeals.
     pub fn show(&self, login: &str, number: &str) -> Result<AppealView, ServiceError> {
         let user = self.caller(login)?;
         let appeal = self.visible_appeal(&user, number)?;
@@ -147,6 +153,7 @@ impl Service {
             statutory_urgency: terms.urgency(appeal.statutory_term, today, open),
             flags: self.flags(&appeal, today),
             links: self.links(&user, &appeal)?,
+            later: self.same_applicant_after(&user, &appeal)?,
             allowed: workflow::allowed(&appeal, &user),
             appeal,
         })
@@ -192,14 +199,37 @@ impl Service {
         Ok(linked
             .into_iter()
             .filter(|a| queue::visible(a, user))
-            .map(|a| Link {
-                id: a.id,
-                number: a.number_text.clone(),
-                received: a.reg.received_date,
-                status: a.status,
-                summary: a.reg.summary.clone(),
-            })
+            .map(|a| link_to(&a))
             .collect())
+    }
+
+    /// The appeals of the same applicant (name or IIN/BIN) registered after this one: those
+    /// link back to it, and whoever opens an old appeal learns that the applicant wrote
+    /// again. Newest first, at most [`CARD_LATER_LIMIT`] of those the user may see among the
+    /// newest [`EARLIER_SCAN`], with how many of those there were.
+    fn same_applicant_after(
+        &self,
+        user: &User,
+        appeal: &Appeal,
+    ) -> Result<SameApplicant, ServiceError> {
+        let mut ids = self
+            .store
+            .same_applicant(&appeal.reg.applicant, &appeal.reg.iin_bin)?;
+        ids.retain(|id| *id > appeal.id);
+        let mut found = SameApplicant::default();
+        for &id in ids.iter().rev().take(EARLIER_SCAN) {
+            let Some(other) = self.store.get(id)? else {
+                continue;
+            };
+            if !queue::visible(&other, user) {
+                continue;
+            }
+            found.total += 1;
+            if found.shown.len() < CARD_LATER_LIMIT {
+                found.shown.push(link_to(&other));
+            }
+        }
+        Ok(found)
     }
 
     /// Earlier appeals of an applicant, as the registration form offers them while typing:
@@ -348,5 +378,15 @@ impl Service {
             numbers_per_year: report.years.into_iter().collect(),
             problems: report.problems,
         })
+    }
+}
+
+fn link_to(appeal: &Appeal) -> Link {
+    Link {
+        id: appeal.id,
+        number: appeal.number_text.clone(),
+        received: appeal.reg.received_date,
+        status: appeal.status,
+        summary: appeal.reg.summary.clone(),
     }
 }

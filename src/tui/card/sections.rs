@@ -5,7 +5,8 @@
 use ratatui::text::{Line, Span};
 
 use crate::domain::model::{Appeal, Decision, TermBasis, Verdict};
-use crate::service::api::{AppealView, Flag};
+use crate::i18n::Arg;
+use crate::service::api::{AppealView, Flag, Link};
 use crate::tui::ui::{Ui, date, harmless, urgency_symbol};
 
 /// A labelled line; empty values are left out by the callers, not drawn as blanks.
@@ -187,20 +188,36 @@ fn reply(appeal: &Appeal, ui: &Ui) -> Vec<Line<'static>> {
     out
 }
 
+/// The earlier appeals this one is linked to, then the applicant's later ones, newest first.
 fn links(view: &AppealView, ui: &Ui) -> Vec<Line<'static>> {
-    if view.links.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec![Line::default(), heading(ui, "card-earlier")];
-    for link in &view.links {
-        let summary: String = link.summary.chars().take(60).collect();
-        out.push(Line::from(format!(
+    let listed = |link: &Link| {
+        let mut summary: String = link.summary.chars().take(60).collect();
+        if summary.len() < link.summary.len() {
+            summary.push('…');
+        }
+        Line::from(format!(
             "{} {} {} · {}",
             harmless(&link.number),
             date(link.received),
             ui.label(link.status),
             harmless(&summary)
-        )));
+        ))
+    };
+    let mut out = Vec::new();
+    if !view.links.is_empty() {
+        out.extend([Line::default(), heading(ui, "card-earlier")]);
+        out.extend(view.links.iter().map(listed));
+    }
+    let later = &view.later;
+    if !later.shown.is_empty() {
+        out.extend([Line::default(), heading(ui, "card-later")]);
+        out.extend(later.shown.iter().map(listed));
+        let more = later.total.saturating_sub(later.shown.len() as u64);
+        if more > 0 {
+            let more = i64::try_from(more).unwrap_or(i64::MAX);
+            let text = ui.text_with("card-later-more", &[("count", Arg::Num(more))]);
+            out.push(Line::styled(text, ui.theme.dim()));
+        }
     }
     out
 }
