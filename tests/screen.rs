@@ -203,12 +203,19 @@ fn the_card_of_a_first_appeal_lists_the_applicants_later_ones_with_a_count_of_th
     };
     for (lang, heading, more) in [
         (Lang::En, "Later appeals of the applicant", "and 2 more"),
-        (Lang::Ru, "Последующие обращения заявителя", "и ещё 2 обращения"),
+        (
+            Lang::Ru,
+            "Последующие обращения заявителя",
+            "и ещё 2 обращения",
+        ),
     ] {
         let mut screen = Screen::new(lang, "reg", fill);
         screen.press("enter");
         let text = screen.draw(160, 48);
-        assert!(text.contains("2026-00001 ·"), "the first appeal's card: {text}");
+        assert!(
+            text.contains("2026-00001 ·"),
+            "the first appeal's card: {text}"
+        );
         assert!(text.contains(heading), "{text}");
         assert!(text.contains("2026-00013 20.11.2026"), "{text}");
         assert!(!text.contains("2026-00003 20.11.2026"), "{text}");

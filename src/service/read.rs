@@ -205,8 +205,9 @@ impl Service {
 
     /// The appeals of the same applicant (name or IIN/BIN) registered after this one: those
     /// link back to it, and whoever opens an old appeal learns that the applicant wrote
-    /// again. Newest first, at most [`CARD_LATER_LIMIT`] of those the user may see among the
-    /// newest [`EARLIER_SCAN`], with how many of those there were.
+    /// again. Newest first, at most [`CARD_LATER_LIMIT`], with how many there are: of all for
+    /// those who see every appeal, of those the user may see among the newest
+    /// [`EARLIER_SCAN`] for an executor.
     fn same_applicant_after(
         &self,
         user: &User,
@@ -217,6 +218,18 @@ impl Service {
             .same_applicant(&appeal.reg.applicant, &appeal.reg.iin_bin)?;
         ids.retain(|id| *id > appeal.id);
         let mut found = SameApplicant::default();
+        if user.sees_all() {
+            // Nothing to filter out: the count is the index's, and only the shown are read.
+            found.total = ids.len() as u64;
+            let newest = ids
+                .iter()
+                .rev()
+                .take(CARD_LATER_LIMIT)
+                .copied()
+                .collect::<Vec<_>>();
+            found.shown = self.store.load_many(&newest)?.iter().map(link_to).collect();
+            return Ok(found);
+        }
         for &id in ids.iter().rev().take(EARLIER_SCAN) {
             let Some(other) = self.store.get(id)? else {
                 continue;
