@@ -127,14 +127,54 @@ fn vim_keymap_moves_with_j_and_k_and_their_russian_places() {
 #[test]
 fn tab_walks_the_queues_a_registrar_has() {
     let mut screen = Screen::new(Lang::En, "reg", four_appeals);
-    screen.press("tab");
-    assert_eq!(screen.app.table.queue, Queue::Mine);
-    screen.press("backtab backtab");
     assert_eq!(
-        screen.app.table.queue,
-        Queue::All,
-        "wraps, and no On signature"
+        screen.app.queues(),
+        [Queue::Incoming, Queue::Overdue, Queue::Returned, Queue::All],
+        "nothing is ever assigned to a registrar"
     );
+    screen.press("tab");
+    assert_eq!(screen.app.table.queue, Queue::Overdue);
+    screen.press("backtab backtab");
+    assert_eq!(screen.app.table.queue, Queue::All, "wraps");
+}
+
+#[test]
+fn each_role_starts_on_its_own_work_and_has_no_queue_that_is_always_empty_for_it() {
+    use Queue::*;
+    // The administrator set up first holds every role.
+    let cases: [(&str, Queue, &[Queue]); 4] = [
+        (
+            "boss",
+            Incoming,
+            &[Incoming, Mine, Overdue, Returned, OnSignature, All],
+        ),
+        ("lead", Mine, &[Mine, Overdue, Returned, CoExecuting, All]),
+        ("audit", Overdue, &[Incoming, Overdue, Returned, All]),
+        (
+            "admin",
+            Incoming,
+            &[
+                Incoming,
+                Mine,
+                Overdue,
+                Returned,
+                CoExecuting,
+                OnSignature,
+                All,
+            ],
+        ),
+    ];
+    for (login, first, queues) in cases {
+        let mut screen = Screen::new(Lang::En, login, four_appeals);
+        assert_eq!(screen.app.table.queue, first, "{login}");
+        assert_eq!(screen.app.queues(), queues, "{login}");
+        let text = screen.draw(80, 24);
+        assert_eq!(
+            text.contains("Co-executing"),
+            queues.contains(&CoExecuting),
+            "{login}: {text}"
+        );
+    }
 }
 
 #[test]
@@ -630,7 +670,7 @@ fn worked_on(service: &Service) {
 #[test]
 fn the_cards_history_reads_in_russian_on_a_russian_screen() {
     let mut screen = Screen::new(Lang::Ru, "reg", worked_on);
-    screen.press("tab tab tab tab tab enter");
+    screen.press("backtab enter");
     let text = screen.draw(160, 48);
     for said in [
         "Рег. номер 2026-00001, дата поступления 16.11.2026",

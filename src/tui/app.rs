@@ -117,17 +117,30 @@ impl App {
         match &self.user {
             Some(u) if u.has(Role::Registrar) || u.has(Role::Manager) => Queue::Incoming,
             Some(u) if u.has(Role::Compliance) => Queue::Overdue,
-            Some(_) => Queue::Mine,
+            Some(u) if u.has(Role::Executor) => Queue::Mine,
+            Some(_) => Queue::All,
             None => Queue::Incoming,
         }
     }
 
-    /// The queues this user has on the left: On signature only for managers.
+    /// The queues this user has on the left, leaving out those that are always empty for
+    /// them: Incoming for an executor (who sees only what is assigned), Assigned to me for
+    /// someone nothing can be assigned to or sent for signature, Co-executing for someone who
+    /// is not an executor, On signature for anyone but a manager. Before the user is known
+    /// (the server away at start) every queue but On signature is there.
     pub fn queues(&self) -> Vec<Queue> {
+        let has = |role| self.user.as_ref().is_none_or(|u| u.has(role));
+        let sees_all = self.user.as_ref().is_none_or(User::sees_all);
         let manager = self.user.as_ref().is_some_and(|u| u.has(Role::Manager));
         Queue::ALL
             .into_iter()
-            .filter(|q| *q != Queue::OnSignature || manager)
+            .filter(|q| match q {
+                Queue::Incoming => sees_all,
+                Queue::Mine => has(Role::Executor) || manager,
+                Queue::CoExecuting => has(Role::Executor),
+                Queue::OnSignature => manager,
+                Queue::Overdue | Queue::Returned | Queue::All => true,
+            })
             .collect()
     }
 
