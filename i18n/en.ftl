@@ -79,6 +79,7 @@ role-short-admin = adm.
 queues-title = Queues
 queue-empty = No appeals here.
 filter-title = Filter
+filter-keep = keep the filter
 sort-term = by term
 sort-term-desc = by term, latest first
 sort-received = by received date

@@ -83,6 +83,7 @@ role-short-admin = адм.
 queues-title = Очереди
 queue-empty = Здесь нет обращений.
 filter-title = Фильтр
+filter-keep = оставить фильтр
 sort-term = по сроку
 sort-term-desc = по сроку, поздние сначала
 sort-received = по дате поступления

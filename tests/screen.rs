@@ -442,6 +442,31 @@ fn slash_filters_the_queue_as_one_types_and_escape_clears_it() {
 }
 
 #[test]
+fn while_filtering_ctrl_c_drops_the_filter_instead_of_quitting_and_the_moves_move() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("/");
+    screen.type_text("2026");
+    assert_eq!(screen.app.table.total, 4);
+    screen.press("end");
+    assert_eq!(screen.app.table.selected, 3, "End goes to the last found");
+    assert!(screen.app.table.filtering, "still typing the filter");
+    screen.press("home down");
+    assert_eq!(screen.app.table.selected, 1);
+    // Alt and Ctrl with a letter are keys, not text.
+    screen.press("alt-x");
+    assert_eq!(screen.app.table.filter, "2026");
+    screen.press("ctrl-c");
+    assert!(
+        !screen.app.quit,
+        "Ctrl-C in the filter puts the filter away"
+    );
+    assert!(!screen.app.table.filtering);
+    assert!(screen.app.table.filter.is_empty());
+    screen.press("ctrl-c");
+    assert!(screen.app.quit, "on the table Ctrl-C quits");
+}
+
+#[test]
 fn s_cycles_term_received_and_number_order() {
     let mut screen = Screen::new(Lang::En, "reg", four_appeals);
     let first = |screen: &Screen| screen.app.table.visible()[0].applicant.clone();

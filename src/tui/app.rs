@@ -407,27 +407,40 @@ impl App {
         }
     }
 
+    /// While the filter is typed, characters go to it (in any layout), Enter keeps it and
+    /// Backspace takes one back; other keys mean what the keymap says: cancel or quit (Esc,
+    /// Ctrl-C) drop the filter, the moves move in what it found.
     fn filter_key(&mut self, event: KeyEvent) {
+        let key = Key::from_event(event);
         match event.code {
-            KeyCode::Esc => {
+            KeyCode::Enter => {
+                self.table.filtering = false;
+                return;
+            }
+            KeyCode::Backspace => {
+                self.table.filter.pop();
+                return self.apply_filter();
+            }
+            KeyCode::Char(c) if !key.ctrl && !key.alt => {
+                self.table.filter.push(c);
+                return self.apply_filter();
+            }
+            _ => {}
+        }
+        match self.ui.keymap.resolve(&[], key, Context::Table) {
+            Resolved::Action(Action::Cancel | Action::Quit) => {
                 self.table.filtering = false;
                 self.table.filter.clear();
                 self.apply_filter();
             }
-            KeyCode::Enter => self.table.filtering = false,
-            KeyCode::Backspace => {
-                self.table.filter.pop();
-                self.apply_filter();
-            }
-            KeyCode::Up | KeyCode::Down => {
-                let delta = if event.code == KeyCode::Up { -1 } else { 1 };
-                let result = self.table.move_by(&mut *self.source, delta);
-                self.settle(result);
-            }
-            KeyCode::Char(c) if !Key::from_event(event).ctrl => {
-                self.table.filter.push(c);
-                self.apply_filter();
-            }
+            Resolved::Action(
+                action @ (Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom),
+            ) => self.act(action),
             _ => {}
         }
     }

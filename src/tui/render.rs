@@ -333,6 +333,11 @@ fn hints(app: &App) -> Line<'static> {
         ],
     };
     let mut spans = Vec::new();
+    if app.context() == Context::Table && app.table.filtering {
+        // Enter is the filter's own key, not an action of the keymap.
+        spans.push(Span::styled("Enter", ui.theme.key()));
+        spans.push(Span::raw(format!(" {}  ", ui.text("filter-keep"))));
+    }
     for action in wanted {
         let Some(key) = ui.key_of(*action) else {
             continue;
