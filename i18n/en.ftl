@@ -65,6 +65,7 @@ status-overdue = overdue: { $count }
 status-due-today = due today: { $count }
 status-online = ● connected
 status-offline = ✗ offline, reconnecting
+status-offline-short = ✗ offline
 role-registrar = registrar
 role-manager = manager
 role-executor = executor

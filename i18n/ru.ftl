@@ -69,6 +69,7 @@ status-overdue = просрочено: { $count }
 status-due-today = срок сегодня: { $count }
 status-online = ● на связи
 status-offline = ✗ нет связи, переподключение
+status-offline-short = ✗ нет связи
 role-registrar = регистратор
 role-manager = руководитель
 role-executor = исполнитель

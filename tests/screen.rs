@@ -632,6 +632,26 @@ fn the_status_line_names_the_roles_abbreviated_when_the_full_names_do_not_fit() 
 }
 
 #[test]
+fn offline_on_a_narrow_line_the_state_is_shortened_before_the_counts_are_cut() {
+    let fill = |service: &Service| {
+        use appeals::domain::user::Role;
+        let long = common::user("registrator.ivanova", &[Role::Registrar]);
+        service.add_user("admin", &long).expect("add a registrar");
+    };
+    let mut screen = Screen::new(Lang::Ru, "registrator.ivanova", fill);
+    screen.set_server_down(true);
+    let first_line = |screen: &mut Screen, w, h| {
+        let text = screen.draw(w, h);
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    let narrow = first_line(&mut screen, 80, 24);
+    assert!(narrow.contains("срок сегодня: 0"), "{narrow}");
+    assert!(narrow.trim_end().ends_with("✗ нет связи"), "{narrow}");
+    let wide = first_line(&mut screen, 160, 48);
+    assert!(wide.contains("✗ нет связи, переподключение"), "{wide}");
+}
+
+#[test]
 fn escape_on_the_table_clears_a_kept_filter_and_never_quits() {
     let mut screen = Screen::new(Lang::Ru, "reg", four_appeals);
     screen.press("/");

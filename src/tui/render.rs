@@ -73,18 +73,28 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         Span::raw(" │ "),
         Span::raw(ui.text_with("status-due-today", &[("count", due_today)])),
     ];
-    let (state, style) = if app.online {
-        (ui.text("status-online"), ui.theme.good())
-    } else {
-        (ui.text("status-offline"), ui.theme.error())
-    };
-    // The roles follow the login when the line has room for them, abbreviated if need be:
-    // the counts and the connection state matter more.
     let counts_width: usize = counts.iter().map(|s| s.content.chars().count()).sum();
     let today = date(ui.today);
     let bare = format!(" {who} │ {today} │ ");
-    let spare = usize::from(area.width)
-        .saturating_sub(bare.chars().count() + counts_width + state.chars().count() + 3);
+    let room = |state: &str| {
+        usize::from(area.width)
+            .checked_sub(bare.chars().count() + counts_width + state.chars().count() + 3)
+    };
+    let (state, style) = if app.online {
+        (ui.text("status-online"), ui.theme.good())
+    } else {
+        // Offline the state is longer; on a narrow line it loses the "reconnecting" first.
+        let full = ui.text("status-offline");
+        let state = if room(&full).is_some() {
+            full
+        } else {
+            ui.text("status-offline-short")
+        };
+        (state, ui.theme.error())
+    };
+    // The roles follow the login when the line has room for them, abbreviated if need be:
+    // the counts and the connection state matter more.
+    let spare = room(&state).unwrap_or(0);
     let head = [false, true]
         .into_iter()
         .map(|short| roles(app, short))
