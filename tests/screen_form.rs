@@ -708,6 +708,9 @@ fn f1_shows_the_keys_of_the_form_and_any_key_goes_back_to_it() {
     assert_eq!(screen.app.overlay, Some(appeals::tui::app::Overlay::Help));
     let text = screen.draw(80, 24);
     assert!(text.contains("Link the earlier appeal"), "{text}");
+    // F10 and Ctrl-C close the form as Esc does, and are listed with it, not as quitting.
+    assert!(text.contains("Esc, F10, Ctrl-c"), "{text}");
+    assert!(!text.contains("Quit"), "{text}");
     screen.press("esc");
     assert_eq!(screen.app.overlay, None);
     assert_eq!(

@@ -361,11 +361,20 @@ fn hints(app: &App) -> Line<'static> {
 fn help(frame: &mut Frame, area: Rect, app: &App) {
     let ui = &app.ui;
     let context = app.context();
+    // On the form the quit keys cancel it, as Esc does: they are listed with Esc.
+    let on_form = context == Context::Form;
     let rows: Vec<Row> = ACTIONS
         .iter()
         .filter(|info| info.context.overlaps(context))
+        .filter(|info| !(on_form && info.action == Action::Quit))
         .map(|info| {
-            let keys = ui.keys_of(info.action, context);
+            let mut keys = ui.keys_of(info.action, context);
+            if on_form && info.action == Action::Cancel {
+                let quit = ui.keys_of(Action::Quit, context);
+                if !quit.is_empty() {
+                    keys = format!("{keys}, {quit}");
+                }
+            }
             Row::new(vec![
                 Span::styled(keys, ui.theme.key()),
                 Span::raw(ui.description(info.action)),
