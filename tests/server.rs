@@ -297,6 +297,37 @@ fn two_clients_starting_at_once_share_one_server() {
     assert!(on_demand(&runtime, &data, &["stop"]).status.success());
 }
 
+/// Whether the kernel lets a process have transparent huge pages, from its status file;
+/// `None` where the kernel does not say.
+fn thp_enabled(pid: impl std::fmt::Display) -> Option<bool> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("THP_enabled:"))?;
+    Some(line.split_whitespace().nth(1)? == "1")
+}
+
+#[test]
+fn a_server_started_by_a_client_keeps_the_huge_pages_the_client_gave_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let (runtime, data) = (dir.path().join("run"), dir.path().join("data"));
+    std::fs::create_dir_all(&runtime).unwrap();
+    let out = on_demand(&runtime, &data, &["counts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pid = appeals::runtime::read_pid(&data).expect("a pid file");
+    let ours = thp_enabled(std::process::id());
+    if ours == Some(true) {
+        assert_eq!(
+            thp_enabled(pid),
+            Some(true),
+            "the server inherited the client's flag"
+        );
+    }
+    assert!(on_demand(&runtime, &data, &["stop"]).status.success());
+}
+
 #[test]
 fn a_socket_left_by_a_killed_server_is_recovered() {
     let dir = tempfile::tempdir().unwrap();
