@@ -5,11 +5,11 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::FormView;
 use super::choice::{self, Choice, choices, key_at};
 use super::fields::{Kind, kind, message, required, split_label};
 use super::input::{fit, window};
 use super::messages;
+use super::{FormView, Mode};
 use crate::domain::validate::Field;
 use crate::tui::ui::{Ui, harmless};
 
@@ -123,7 +123,10 @@ impl FormView {
                 .lines
                 .extend(std::iter::repeat_n(Line::default(), blank));
         }
-        if focused && kind(field) == Kind::Choice {
+        // While the pick list is open it lists the values itself; the lines would show
+        // beside it where it is narrower than they are.
+        let picking = matches!(self.mode, Mode::Pick { .. });
+        if focused && kind(field) == Kind::Choice && !picking {
             column.lines.extend(self.choice_lines(field, geometry, ui));
         }
         for error in self.checks.of(field) {
