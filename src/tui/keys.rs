@@ -31,7 +31,7 @@ impl Key {
         }
     }
 
-    /// The same key on the Latin layout, when this is a letter of the Russian one.
+    /// The same key on the Latin layout, when this is a letter or a symbol of the Russian one.
     pub fn latin(self) -> Option<Key> {
         match self.code {
             KeyCode::Char(c) => to_latin(c).map(|l| Key {
@@ -80,8 +80,25 @@ const RUSSIAN: [(char, char); 33] = [
     ('ё', '`'),
 ];
 
+/// Symbols the Russian layout puts where the Latin one has others: the key right of `ю`
+/// types `.` and `,` where the Latin layout has `/` and `?`, and Shift with a digit types
+/// `"`, `№`, `;`, `:` and `?` in place of `@`, `#`, `$`, `^` and `&`. So `/` and `?` work with
+/// either layout on; a symbol bound itself keeps its own meaning, as a Cyrillic letter does.
+const RUSSIAN_SYMBOLS: [(char, char); 7] = [
+    ('.', '/'),
+    (',', '?'),
+    ('"', '@'),
+    ('№', '#'),
+    (';', '$'),
+    (':', '^'),
+    ('?', '&'),
+];
+
 /// The Latin character on the same key as a Russian one; upper case maps to upper case.
 pub fn to_latin(c: char) -> Option<char> {
+    if let Some((_, latin)) = RUSSIAN_SYMBOLS.iter().find(|(ru, _)| *ru == c) {
+        return Some(*latin);
+    }
     let lower = c.to_lowercase().next()?;
     let (_, latin) = RUSSIAN.iter().find(|(ru, _)| *ru == lower)?;
     if c != lower && latin.is_ascii_alphabetic() {

@@ -88,6 +88,20 @@ fn russian_layout_keys_act_as_the_latin_key_in_their_place() {
 }
 
 #[test]
+fn the_slash_key_filters_and_its_shift_helps_with_the_russian_layout_on() {
+    let default = keymap(DEFAULT);
+    // The Russian layout types `.` and `,` on the key of `/` and `?`.
+    assert_eq!(
+        press(&default, ". ,", Context::Table),
+        [Action::Filter, Action::Help]
+    );
+    // `?` typed directly (Shift-7 there) is bound itself and stays help.
+    assert_eq!(press(&default, "?", Context::Table), [Action::Help]);
+    let own = keymap("sort = [\".\"]\nfilter = [\"/\"]\n");
+    assert_eq!(press(&own, ".", Context::Table), [Action::Sort]);
+}
+
+#[test]
 fn a_cyrillic_key_bound_itself_keeps_its_own_meaning() {
     let keymap = keymap("down = [\"j\"]\nsort = [\"о\"]\n");
     assert_eq!(press(&keymap, "о", Context::Table), [Action::Sort]);
