@@ -252,6 +252,21 @@ fn the_card_of_a_first_appeal_lists_the_applicants_later_ones_with_a_count_of_th
 }
 
 #[test]
+fn on_the_card_q_goes_back_as_esc_does_and_its_help_says_so() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("enter ?");
+    let text = screen.draw(80, 24);
+    assert!(text.contains("Esc, q, F10, Ctrl-c"), "{text}");
+    assert!(!text.contains("Quit"), "{text}");
+    screen.press("esc q");
+    assert!(
+        matches!(screen.app.screen, View::Table),
+        "q closed the card"
+    );
+    assert!(!screen.app.quit, "and did not quit");
+}
+
+#[test]
 fn every_history_action_has_a_name_in_both_languages() {
     use appeals::domain::model::ActionKind;
     use appeals::i18n::Catalog;

@@ -361,15 +361,15 @@ fn hints(app: &App) -> Line<'static> {
 fn help(frame: &mut Frame, area: Rect, app: &App) {
     let ui = &app.ui;
     let context = app.context();
-    // On the form the quit keys cancel it, as Esc does: they are listed with Esc.
-    let on_form = context == Context::Form;
+    // On the card and the form the quit keys close it, as Esc does: they are listed with Esc.
+    let closes = context != Context::Table;
     let rows: Vec<Row> = ACTIONS
         .iter()
         .filter(|info| info.context.overlaps(context))
-        .filter(|info| !(on_form && info.action == Action::Quit))
+        .filter(|info| !(closes && info.action == Action::Quit))
         .map(|info| {
             let mut keys = ui.keys_of(info.action, context);
-            if on_form && info.action == Action::Cancel {
+            if closes && info.action == Action::Cancel {
                 let quit = ui.keys_of(Action::Quit, context);
                 if !quit.is_empty() {
                     keys = format!("{keys}, {quit}");
