@@ -358,6 +358,40 @@ fn esc_closes_an_untouched_form_and_asks_before_losing_a_changed_one() {
 }
 
 #[test]
+fn the_discard_question_goes_by_the_key_of_the_letters_it_shows_whichever_layout_is_on() {
+    // (language, keys that go on editing, keys that mean nothing here, the key that discards);
+    // н sits on y, д on l and т on n.
+    let cases = [
+        (Lang::Ru, ["н", "y", "esc"], ["n", "т"], "д"),
+        (Lang::Ru, ["Н", "Y", "esc"], ["N", "j"], "l"),
+        (Lang::En, ["n", "т", "esc"], ["д", "l"], "y"),
+        (Lang::En, ["N", "Т", "esc"], ["Д", "x"], "н"),
+    ];
+    for (lang, go_on, ignored, discard) in cases {
+        let mut screen = Screen::new(lang, "reg", |_| {});
+        screen.press("n");
+        screen.type_text("1.12.2026");
+        for key in go_on {
+            screen.press("esc");
+            screen.press(key);
+            let mode = screen.form().mode();
+            assert_eq!(mode, Mode::Fields, "{lang:?}: `{key}` goes on editing");
+        }
+        screen.press("esc");
+        for key in ignored {
+            screen.press(key);
+            let mode = screen.form().mode();
+            assert_eq!(mode, Mode::Discard, "{lang:?}: `{key}` is no answer");
+        }
+        screen.press(discard);
+        assert!(
+            matches!(screen.app.screen, View::Table),
+            "{lang:?}: `{discard}` discards"
+        );
+    }
+}
+
+#[test]
 fn the_focused_field_stays_in_view_at_80x24() {
     let mut screen = Screen::new(Lang::Ru, "reg", |_| {});
     // Saving the empty form shows every problem: the longest the form gets.

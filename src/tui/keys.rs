@@ -31,15 +31,18 @@ impl Key {
         }
     }
 
-    /// The same key on the Latin layout, when this is a letter or a symbol of the Russian one.
+    /// The key a hotkey falls back to when this one is not bound: the same key on the Latin
+    /// layout for a Russian letter, and for a symbol the one the Latin layout has where the
+    /// Russian layout types it (`.` on the key of `/`).
     pub fn latin(self) -> Option<Key> {
-        match self.code {
-            KeyCode::Char(c) => to_latin(c).map(|l| Key {
-                code: KeyCode::Char(l),
-                ..self
-            }),
-            _ => None,
-        }
+        let KeyCode::Char(c) = self.code else {
+            return None;
+        };
+        let symbol = || RUSSIAN_SYMBOLS.iter().find(|(ru, _)| *ru == c).map(|s| s.1);
+        to_latin(c).or_else(symbol).map(|l| Key {
+            code: KeyCode::Char(l),
+            ..self
+        })
     }
 }
 
@@ -94,11 +97,10 @@ const RUSSIAN_SYMBOLS: [(char, char); 7] = [
     ('?', '&'),
 ];
 
-/// The Latin character on the same key as a Russian one; upper case maps to upper case.
+/// The Latin character on the same key as a Russian letter; upper case maps to upper case.
+/// The symbols are not mapped here: `.` is a key of its own on the Latin layout as well,
+/// so a character alone cannot tell which key typed it (see [`Key::latin`]).
 pub fn to_latin(c: char) -> Option<char> {
-    if let Some((_, latin)) = RUSSIAN_SYMBOLS.iter().find(|(ru, _)| *ru == c) {
-        return Some(*latin);
-    }
     let lower = c.to_lowercase().next()?;
     let (_, latin) = RUSSIAN.iter().find(|(ru, _)| *ru == lower)?;
     if c != lower && latin.is_ascii_alphabetic() {

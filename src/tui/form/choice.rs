@@ -105,7 +105,7 @@ pub fn by_key(choices: &[Choice], typed: char, lang: Lang) -> Option<usize> {
 }
 
 /// The key a character is typed with, as its lower-case Latin character.
-fn place(c: char) -> char {
+pub fn place(c: char) -> char {
     let lower = c.to_lowercase().next().unwrap_or(c);
     to_latin(lower).unwrap_or(lower)
 }

@@ -5,11 +5,12 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::choice::{by_key, choices};
+use super::choice::{by_key, choices, place};
 use super::earlier::Toggled;
 use super::keys::typed;
 use super::{FormEffect, FormView, Mode, Notice};
 use crate::domain::validate::Field;
+use crate::i18n::Lang;
 use crate::tui::actions::Action;
 use crate::tui::source::Source;
 use crate::tui::ui::Ui;
@@ -62,15 +63,28 @@ impl FormView {
     /// The discard question: `y` (or `д`) discards; `n`, `н` or Esc goes back to the form,
     /// its draft kept. Read as typed, not by key position: on a layout the operator does not
     /// expect, a wrong guess keeps the form.
-    pub(super) fn discard_key(&mut self, event: KeyEvent, source: &mut dyn Source) -> FormEffect {
-        match (event.code, typed(event)) {
-            (_, Some('y' | 'Y' | 'д' | 'Д')) => self.discard(source),
-            (KeyCode::Esc, _) | (_, Some('n' | 'N' | 'н' | 'Н')) => {
-                self.mode = Mode::Fields;
-                FormEffect::None
-            }
-            _ => FormEffect::None,
+    /// The answer goes by the key, whichever layout is on, with the letters the question
+    /// shows in the screen's language: y and n in English, д and н in Russian. Letters of the
+    /// other language mean nothing here, because н sits on the key of y: a Russian "нет"
+    /// typed with the Latin layout on must not read as an English "yes".
+    pub(super) fn discard_key(
+        &mut self,
+        event: KeyEvent,
+        source: &mut dyn Source,
+        ui: &Ui,
+    ) -> FormEffect {
+        let (yes, no) = match ui.lang() {
+            Lang::En => ('y', 'n'),
+            Lang::Ru => ('д', 'н'),
+        };
+        let key = typed(event).map(place);
+        if key == Some(place(yes)) {
+            return self.discard(source);
         }
+        if event.code == KeyCode::Esc || key == Some(place(no)) {
+            self.mode = Mode::Fields;
+        }
+        FormEffect::None
     }
 }
 

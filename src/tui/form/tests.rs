@@ -53,6 +53,10 @@ fn a_letter_picks_the_same_choice_on_either_keyboard_layout() {
     assert_eq!(by_key(&list, 'з', Lang::En), post);
     assert_eq!(by_key(&list, '0', Lang::En), None);
     assert_eq!(by_key(&list, 'x', Lang::En), None);
+    // `ю` of юридическое лицо is on the key of `.`, which the Latin layout types as itself.
+    let affiliation = choices(Field::Affiliation);
+    assert_eq!(by_key(&affiliation, 'ю', Lang::Ru), Some(1));
+    assert_eq!(by_key(&affiliation, '.', Lang::Ru), Some(1));
 }
 
 #[test]
