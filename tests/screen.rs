@@ -301,6 +301,29 @@ fn card_scrolls_and_escape_returns_to_the_same_row() {
 }
 
 #[test]
+fn after_end_on_the_card_one_page_up_moves_and_the_frame_shows_where_there_is_more() {
+    let mut screen = Screen::new(Lang::En, "reg", four_appeals);
+    screen.press("enter");
+    let bottom_line = |text: &str| text.lines().nth(22).unwrap_or_default().to_string();
+    let top = screen.draw(80, 24);
+    assert!(bottom_line(&top).ends_with(" ↓ ┘"), "{top}");
+    screen.press("end");
+    let end = screen.draw(80, 24);
+    assert!(bottom_line(&end).ends_with(" ↑ ┘"), "{end}");
+    screen.press("end down down");
+    assert_eq!(screen.draw(80, 24), end, "nothing is past the end");
+    screen.press("pageup");
+    let up = screen.draw(80, 24);
+    assert_ne!(up, end, "one page up from the end moves at once");
+    assert!(bottom_line(&up).ends_with(" ↑↓ ┘"), "{up}");
+    // A page keeps the row that was at the top in view, at the bottom.
+    let first_of_end = end.lines().nth(2).unwrap_or_default();
+    assert_eq!(up.lines().nth(21).unwrap_or_default(), first_of_end, "{up}");
+    screen.press("home");
+    assert_eq!(screen.draw(80, 24), top);
+}
+
+#[test]
 fn compliance_is_not_offered_the_registration_form() {
     let mut screen = Screen::new(Lang::En, "audit", four_appeals);
     let text = screen.draw(80, 24);

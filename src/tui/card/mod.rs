@@ -7,6 +7,8 @@ mod history;
 mod sections;
 mod term;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -35,13 +37,29 @@ const TWO_COLUMNS_FROM: u16 = 120;
 pub struct CardView {
     pub view: AppealView,
     pub scroll: u16,
+    /// How far the card scrolls at most and how many rows it shows, as the last frame drew
+    /// it: the keys move within that, so that Up after End moves at once.
+    extent: Cell<Extent>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Extent {
+    furthest: u16,
+    rows: u16,
+}
+
+/// Before the first frame the card knows no bounds.
+const UNDRAWN: Extent = Extent {
+    furthest: u16::MAX,
+    rows: 10,
+};
 
 impl CardView {
     pub fn load(source: &mut dyn Source, number: &str) -> Result<CardView, ClientError> {
         Ok(CardView {
             view: fetch(source, number)?,
             scroll: 0,
+            extent: Cell::new(UNDRAWN),
         })
     }
 
@@ -59,13 +77,19 @@ impl CardView {
             }
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::Down => self.scroll = self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(self.page()),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(self.page()),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = u16::MAX,
             _ => {}
         }
+        self.scroll = self.scroll.min(self.extent.get().furthest);
         CardEffect::None
+    }
+
+    /// A page keeps one row of the last in view.
+    fn page(&self) -> u16 {
+        self.extent.get().rows.saturating_sub(1).max(1)
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -78,32 +102,47 @@ impl CardView {
         );
         let block = Block::default().borders(Borders::ALL).title(title);
         let inner = block.inner(area);
-        frame.render_widget(block, area);
 
         let mut main = sections::lines(&self.view, ui);
         main.push(Line::default());
         main.extend(history::lines(&self.view, ui));
         let side = term::lines(&self.view, ui);
-        if inner.width < TWO_COLUMNS_FROM {
+        let panes = if inner.width < TWO_COLUMNS_FROM {
             main.push(Line::default());
             main.extend(side);
-            self.pane(frame, inner, main);
+            vec![(inner, main)]
         } else {
             let [left, right] =
                 Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                     .spacing(1)
                     .areas(inner);
-            self.pane(frame, left, main);
-            self.pane(frame, right, side);
+            vec![(left, main), (right, side)]
+        };
+        let panes: Vec<(Rect, Paragraph, u16)> = panes
+            .into_iter()
+            .map(|(spot, lines)| {
+                let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+                let rows = u16::try_from(paragraph.line_count(spot.width)).unwrap_or(u16::MAX);
+                (spot, paragraph, rows.saturating_sub(spot.height))
+            })
+            .collect();
+        let furthest = panes.iter().map(|p| p.2).max().unwrap_or(0);
+        self.extent.set(Extent {
+            furthest,
+            rows: inner.height,
+        });
+        // The arrows say that there is more above or below.
+        let more = match (self.scroll.min(furthest) > 0, self.scroll < furthest) {
+            (true, true) => " ↑↓ ",
+            (true, false) => " ↑ ",
+            (false, true) => " ↓ ",
+            (false, false) => "",
+        };
+        frame.render_widget(block.title_bottom(Line::from(more).right_aligned()), area);
+        // Each column scrolls with the card but never past its own end.
+        for (spot, paragraph, own) in panes {
+            frame.render_widget(paragraph.scroll((self.scroll.min(own), 0)), spot);
         }
-    }
-
-    /// One column of lines, scrolled by the card's offset but never past its end.
-    fn pane(&self, frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
-        let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-        let rows = u16::try_from(paragraph.line_count(area.width)).unwrap_or(u16::MAX);
-        let max = rows.saturating_sub(area.height);
-        frame.render_widget(paragraph.scroll((self.scroll.min(max), 0)), area);
     }
 }
 
