@@ -362,8 +362,8 @@ fn the_discard_question_goes_by_the_key_of_the_letters_it_shows_whichever_layout
     // (language, keys that go on editing, keys that mean nothing here, the key that discards);
     // н sits on y, д on l and т on n.
     let cases = [
-        (Lang::Ru, ["н", "y", "esc"], ["n", "т"], "д"),
-        (Lang::Ru, ["Н", "Y", "esc"], ["N", "j"], "l"),
+        (Lang::Ru, ["н", "y", "ctrl-c"], ["n", "т"], "д"),
+        (Lang::Ru, ["Н", "Y", "f10"], ["N", "j"], "l"),
         (Lang::En, ["n", "т", "esc"], ["д", "l"], "y"),
         (Lang::En, ["N", "Т", "esc"], ["Д", "x"], "н"),
     ];

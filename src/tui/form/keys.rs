@@ -44,7 +44,7 @@ impl FormView {
             Mode::Fields => self.field_key(event, action, source, ui),
             Mode::Pick { field, selected } => self.pick_key(event, field, selected, ui),
             Mode::Earlier => self.earlier_key(event, action, ui),
-            Mode::Discard => self.discard_key(event, source, ui),
+            Mode::Discard => self.discard_key(event, action, source, ui),
         }
     }
 

@@ -70,6 +70,7 @@ impl FormView {
     pub(super) fn discard_key(
         &mut self,
         event: KeyEvent,
+        action: Option<Action>,
         source: &mut dyn Source,
         ui: &Ui,
     ) -> FormEffect {
@@ -81,7 +82,9 @@ impl FormView {
         if key == Some(place(yes)) {
             return self.discard(source);
         }
-        if event.code == KeyCode::Esc || key == Some(place(no)) {
+        // Esc, and whatever else cancels here (Ctrl-C, F10), withdraws the question.
+        let cancel = matches!(action, Some(Action::Cancel | Action::Quit));
+        if cancel || event.code == KeyCode::Esc || key == Some(place(no)) {
             self.mode = Mode::Fields;
         }
         FormEffect::None
