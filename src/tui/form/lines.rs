@@ -10,7 +10,9 @@ use super::fields::{Kind, kind, message, required, split_label};
 use super::input::{fit, window};
 use super::messages;
 use super::{FormView, Mode};
-use crate::domain::validate::Field;
+use crate::domain::labels::Labelled;
+use crate::domain::model::{Channel, Method};
+use crate::domain::validate::{Field, methods_of};
 use crate::tui::ui::{Ui, harmless};
 
 /// Where the mark of the focused field and the label start.
@@ -149,6 +151,19 @@ impl FormView {
         }
     }
 
+    /// Whether a value goes with what the form holds already: a channel with the method
+    /// chosen (a letter comes by post or in person, a call by phone). Anything else fits.
+    pub fn fits(&self, field: Field, item: &Choice) -> bool {
+        if field != Field::Channel {
+            return true;
+        }
+        let method = Method::parse(self.data.get(Field::Method));
+        match (method, Channel::parse(item.code)) {
+            (Some(method), Some(channel)) => methods_of(channel).contains(&method),
+            _ => true,
+        }
+    }
+
     /// Every value of the focused choice field with its digit and its letter marked, wrapped
     /// at the value column; the current value stands out.
     fn choice_lines(&self, field: Field, geometry: Geometry, ui: &Ui) -> Vec<Line<'static>> {
@@ -159,7 +174,8 @@ impl FormView {
         let mut spans: Vec<Span<'static>> = vec![Span::raw(indent.clone())];
         let mut used = 0;
         for (index, item) in list.iter().enumerate() {
-            let option = option_spans(index, item, current == Some(index), ui);
+            let fits = self.fits(field, item);
+            let option = option_spans(index, item, current == Some(index), fits, ui);
             let width: usize = option.iter().map(|s| s.content.chars().count()).sum();
             // A column stays free at the right, so that a row never touches the frame.
             if used > 0 && used + width >= geometry.value {
@@ -178,21 +194,26 @@ impl FormView {
     }
 }
 
-/// A value of a choice: `1 почта`, its letter marked, the current one in reverse video.
-pub fn option_spans(index: usize, item: &Choice, current: bool, ui: &Ui) -> Vec<Span<'static>> {
-    let base = if current {
-        ui.theme.selected()
-    } else {
-        Style::new()
+/// A value of a choice: `1 почта`, its letter marked, the current one in reverse video, and
+/// one that does not go with the rest of the form (`fits`) dimmed.
+pub fn option_spans(
+    index: usize,
+    item: &Choice,
+    current: bool,
+    fits: bool,
+    ui: &Ui,
+) -> Vec<Span<'static>> {
+    let (base, marked) = match (current, fits) {
+        (true, _) => (
+            ui.theme.selected(),
+            ui.theme.selected().patch(ui.theme.key()),
+        ),
+        (false, true) => (Style::new(), ui.theme.key()),
+        (false, false) => (ui.theme.dim(), ui.theme.dim()),
     };
-    let key = base
-        .patch(ui.theme.key())
-        .add_modifier(Modifier::UNDERLINED);
+    let key = marked.add_modifier(Modifier::UNDERLINED);
     let label = item.label(ui.lang());
-    let mut spans = vec![Span::styled(
-        format!("{} ", index + 1),
-        base.patch(ui.theme.key()),
-    )];
+    let mut spans = vec![Span::styled(format!("{} ", index + 1), marked)];
     let at = key_at(item, ui.lang());
     for (i, c) in label.chars().enumerate() {
         let style = if Some(i) == at { key } else { base };

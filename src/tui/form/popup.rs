@@ -132,7 +132,13 @@ impl PickList {
             .map(|(i, item)| {
                 let mark = if i == selected { "› " } else { "  " };
                 let mut spans = vec![Span::raw(mark)];
-                spans.extend(option_spans(i, item, current == Some(i), ui));
+                spans.extend(option_spans(
+                    i,
+                    item,
+                    current == Some(i),
+                    form.fits(field, item),
+                    ui,
+                ));
                 let line = Line::from(spans);
                 if i == selected {
                     line.patch_style(ui.theme.title())

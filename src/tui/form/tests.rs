@@ -227,3 +227,34 @@ fn only_fields_left_complain_and_the_field_being_typed_does_not_start_anew() {
         "now the date is named bad"
     );
 }
+
+#[test]
+fn channels_that_do_not_go_with_the_method_chosen_are_told_apart() {
+    use super::FormView;
+    let ui = ui(Lang::Ru);
+    let mut form = FormView::new_appeal(&ui);
+    let channels = choices(Field::Channel);
+    let fitting = |form: &FormView| -> Vec<&str> {
+        channels
+            .iter()
+            .filter(|c| form.fits(Field::Channel, c))
+            .map(|c| c.code)
+            .collect()
+    };
+    assert_eq!(
+        fitting(&form).len(),
+        channels.len(),
+        "no method yet: all fit"
+    );
+    let mut typed = AppealForm {
+        method: "oral".into(),
+        ..AppealForm::default()
+    };
+    form.restore(typed.clone(), None);
+    assert_eq!(fitting(&form), ["in-person", "phone", "other"]);
+    typed.method = "письменное".into();
+    form.restore(typed, None);
+    assert_eq!(fitting(&form), ["post", "in-person", "other"]);
+    let methods = choices(Field::Method);
+    assert!(methods.iter().all(|m| form.fits(Field::Method, m)));
+}
