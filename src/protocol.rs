@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::draft::{DraftSlot, FormDraft};
+use crate::domain::model::AppealId;
 use crate::domain::queue::{Queue, Sort};
 use crate::domain::user::User;
 use crate::domain::validate::AppealForm;
@@ -22,7 +23,8 @@ use crate::store::codec::BINCODE;
 /// 2: drafts of the registration form; a queue asked for in an order and with a filter;
 /// earlier appeals with the start of their summary; links chosen by hand on the form.
 /// 3: history events carry their facts.
-/// 4: a card carries the applicant's later appeals beside the earlier ones linked.
+/// 4: a card carries the applicant's later appeals beside the earlier ones linked; the row
+/// of an appeal in a queue.
 pub const PROTOCOL_VERSION: u32 = 4;
 
 /// The largest frame either side accepts. The biggest legitimate frame is a page of 1,000
@@ -137,6 +139,13 @@ pub enum Request {
     DropDraft {
         slot: DraftSlot,
     },
+    /// The row of an appeal in a queue in this order, as the caller sees the queue.
+    Position {
+        queue: Queue,
+        sort: Sort,
+        descending: bool,
+        id: AppealId,
+    },
 }
 
 /// The answer to one call.
@@ -164,6 +173,8 @@ pub enum Response {
     DraftDropped {
         existed: bool,
     },
+    /// An appeal's row in a queue, from 0; `None` when the queue does not hold it.
+    Position(Option<u64>),
 }
 
 /// Frames a client sends.

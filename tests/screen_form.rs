@@ -149,6 +149,61 @@ fn an_appeal_registered_by_keys_is_stored_with_every_value_and_its_number_shown(
     assert_eq!(reg.reply_method, ReplyMethod::Email);
 }
 
+/// Sixty appeals received in November: a new one's term comes after all of theirs.
+fn sixty_in_november(service: &Service) {
+    for day in 0..60 {
+        let received = date(2026, 11, 1 + day % 28);
+        service
+            .register("reg", &form("Петров Пётр", received))
+            .expect("register");
+    }
+}
+
+#[test]
+fn a_new_registration_is_selected_in_the_queue_on_screen_wherever_it_falls() {
+    let mut screen = Screen::new(Lang::En, "reg", sixty_in_november);
+    screen.draw(80, 24);
+    screen.press("n");
+    fill_required(&mut screen);
+    screen.press("ctrl-s");
+    let number = saved_number(&screen);
+    assert_eq!(screen.app.table.queue, Queue::Incoming);
+    assert_eq!(
+        screen.app.table.selected, 60,
+        "the latest term is the last row"
+    );
+    let current = screen.app.table.current().map(|r| r.number.clone());
+    assert_eq!(current.as_deref(), Some(number.as_str()));
+    let text = screen.draw(80, 24);
+    assert!(text.contains(&format!("›{number}")), "{text}");
+
+    // In All, newest first, it is the first row.
+    screen.press("backtab");
+    screen.press("n");
+    fill_required(&mut screen);
+    screen.press("ctrl-s");
+    assert_eq!(screen.app.table.queue, Queue::All);
+    assert_eq!(screen.app.table.selected, 0);
+    assert_eq!(
+        screen.app.table.current().map(|r| r.number.clone()),
+        Some(saved_number(&screen))
+    );
+}
+
+#[test]
+fn a_filtered_queue_keeps_its_selection_after_a_registration() {
+    let mut screen = Screen::new(Lang::En, "reg", sixty_in_november);
+    screen.draw(80, 24);
+    screen.press("/");
+    screen.type_text("Петров");
+    screen.press("enter down down");
+    screen.press("n");
+    fill_required(&mut screen);
+    screen.press("ctrl-s");
+    assert_eq!(screen.app.table.filter, "Петров");
+    assert_eq!(screen.app.table.selected, 2);
+}
+
 #[test]
 fn russian_saving_flashes_the_number_in_russian() {
     let mut screen = Screen::new(Lang::Ru, "reg", |_| {});

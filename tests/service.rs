@@ -201,6 +201,59 @@ fn a_card_lists_ten_later_appeals_and_counts_the_rest() {
 }
 
 #[test]
+fn an_appeals_row_in_a_queue_is_found_in_its_order_and_only_where_its_viewer_sees_it() {
+    use appeals::domain::queue::{Order, Sort};
+    let dir = tempfile::tempdir().unwrap();
+    let service = service_at(dir.path(), at(2026, 3, 2));
+    staff(&service);
+    // More rows than the first read takes (256), received over two months.
+    let ids: Vec<u64> = (0..300)
+        .map(|i| {
+            let received = date(2026, 1, 1) + chrono::Days::new(i % 60);
+            service
+                .register("reg", &form("Петров Пётр", received))
+                .unwrap()
+                .id
+        })
+        .collect();
+    let by_number = |descending| Order {
+        sort: Sort::Number,
+        descending,
+    };
+    let row = |login: &str, queue, order, id| service.position(login, queue, order, id).unwrap();
+    assert_eq!(row("reg", Queue::All, by_number(true), ids[299]), Some(0));
+    assert_eq!(
+        row("reg", Queue::All, by_number(false), ids[299]),
+        Some(299)
+    );
+    assert_eq!(
+        row("reg", Queue::Incoming, by_number(true), ids[0]),
+        Some(299)
+    );
+    // By term, the 59th day's appeals come last, in number order among themselves.
+    let by_term = Order::default_for(Queue::Incoming);
+    let last = row("reg", Queue::Incoming, by_term, ids[299]);
+    assert_eq!(last, Some(299), "{last:?}");
+
+    // Resolved, it leaves Incoming; the executor sees it in their own queue only.
+    let number = service
+        .show("reg", &format!("2026-{:05}", 300))
+        .unwrap()
+        .appeal
+        .number_text;
+    service
+        .act("boss", &act(&number, None, resolve(&["lead"])))
+        .unwrap();
+    assert_eq!(row("reg", Queue::Incoming, by_term, ids[299]), None);
+    assert_eq!(row("lead", Queue::Mine, by_term, ids[299]), Some(0));
+    assert_eq!(
+        row("lead", Queue::All, by_term, ids[0]),
+        None,
+        "not the executor's"
+    );
+}
+
+#[test]
 fn the_form_is_offered_earlier_appeals_whose_name_starts_as_typed() {
     let dir = tempfile::tempdir().unwrap();
     let service = service_at(dir.path(), at(2026, 3, 2));

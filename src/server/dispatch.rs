@@ -34,6 +34,15 @@ pub fn dispatch(
             let filter = filter.as_deref();
             Response::Page(service.queue_page(login, queue, order, filter, offset, limit)?)
         }
+        Request::Position {
+            queue,
+            sort,
+            descending,
+            id,
+        } => {
+            let order = Order { sort, descending };
+            Response::Position(service.position(login, queue, order, id)?)
+        }
         Request::Counts => Response::Counts(service.counts(login)?),
         Request::Show { number } => Response::Card(Box::new(service.show(login, &number)?)),
         Request::Search {

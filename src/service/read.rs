@@ -121,6 +121,27 @@ impl Service {
         })
     }
 
+    /// Where an appeal stands in a queue in this order, as this user sees the queue: its row
+    /// from 0, or `None` when the queue does not hold it (the screen selects a new appeal
+    /// with it).
+    pub fn position(
+        &self,
+        login: &str,
+        queue: Queue,
+        order: Order,
+        id: AppealId,
+    ) -> Result<Option<u64>, ServiceError> {
+        let user = self.caller(login)?;
+        let query = QueueQuery {
+            queue,
+            viewer: &user,
+            today: self.today(),
+            order,
+            only: None,
+        };
+        Ok(self.store.position(&query, id)?)
+    }
+
     /// The counts of every queue for this user.
     pub fn counts(&self, login: &str) -> Result<Vec<QueueCount>, ServiceError> {
         let user = self.caller(login)?;

@@ -192,6 +192,26 @@ impl Store {
         }
     }
 
+    /// The row an appeal has in a queue in the query's order (from 0), or `None` when the
+    /// queue as the viewer sees it does not hold it. The rows are read from the top, four
+    /// times more each time, so an appeal near the top (the newest in All) costs little
+    /// and one at the bottom about a third more than reading the queue once.
+    pub fn position(&self, query: &QueueQuery, id: AppealId) -> Result<Option<u64>, StoreError> {
+        let source = self.source(query.queue, query.viewer, query.today)?;
+        let mut limit = 256;
+        loop {
+            let page = Page { offset: 0, limit };
+            let ids = self.page_ids(&source, query.order, page)?;
+            if let Some(at) = ids.iter().position(|other| *other == id) {
+                return Ok(Some(at as u64));
+            }
+            if limit >= source.total {
+                return Ok(None);
+            }
+            limit = limit.saturating_mul(4);
+        }
+    }
+
     /// The number of appeals in a queue as the viewer sees it.
     pub fn count(&self, queue: Queue, viewer: &User, today: NaiveDate) -> Result<u64, StoreError> {
         Ok(self.source(queue, viewer, today)?.total)

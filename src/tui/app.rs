@@ -16,7 +16,7 @@ use super::table::{QueueView, next_order, unexpected};
 use super::ui::Ui;
 use crate::client::ClientError;
 use crate::domain::draft::FormDraft;
-use crate::domain::model::ActionKind;
+use crate::domain::model::{ActionKind, AppealId};
 use crate::domain::queue::Queue;
 use crate::domain::user::{Role, User};
 use crate::i18n::Arg;
@@ -394,13 +394,16 @@ impl App {
         match effect {
             FormEffect::None => {}
             FormEffect::Close => self.screen = Screen::Table,
-            FormEffect::Saved { number } => {
+            FormEffect::Saved { number, registered } => {
                 let text = self
                     .ui
                     .text_with("saved", &[("number", number.as_str().into())]);
                 self.flash = Some(Flash::Info(text));
                 self.screen = Screen::Table;
                 self.refresh();
+                if let Some(id) = registered {
+                    self.select_appeal(id);
+                }
             }
             FormEffect::Failed(e) => self.settle(Err(e)),
             FormEffect::Help => self.overlay = Some(Overlay::Help),
@@ -410,6 +413,29 @@ impl App {
     /// While the filter is typed, characters go to it (in any layout), Enter keeps it and
     /// Backspace takes one back; other keys mean what the keymap says: cancel or quit (Esc,
     /// Ctrl-C) drop the filter, the moves move in what it found.
+    /// Puts the selection on an appeal when the queue on screen holds it, as a new
+    /// registration is: the operator sees where it went. A filtered queue is left as it is
+    /// (the filter may not find the new appeal), and so is one that does not hold it.
+    fn select_appeal(&mut self, id: AppealId) {
+        if !self.table.filter.trim().is_empty() {
+            return;
+        }
+        let order = self.table.order();
+        let request = Request::Position {
+            queue: self.table.queue,
+            sort: order.sort,
+            descending: order.descending,
+            id,
+        };
+        let result = match self.source.call(request) {
+            Ok(Response::Position(Some(row))) => self.table.select(&mut *self.source, row),
+            Ok(Response::Position(None)) => Ok(()),
+            Ok(other) => Err(unexpected(&other)),
+            Err(e) => Err(e),
+        };
+        self.settle(result);
+    }
+
     fn filter_key(&mut self, event: KeyEvent) {
         let key = Key::from_event(event);
         match event.code {

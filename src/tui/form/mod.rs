@@ -43,6 +43,7 @@ use super::source::Source;
 use super::ui::{Ui, date};
 use crate::client::ClientError;
 use crate::domain::draft::DraftSlot;
+use crate::domain::model::AppealId;
 use crate::domain::validate::{AppealForm, Field, FieldError};
 use crate::service::api::{AppealView, Earlier};
 
@@ -54,6 +55,8 @@ pub enum FormEffect {
     Close,
     Saved {
         number: String,
+        /// A new registration's appeal, for the table to select; `None` after an edit.
+        registered: Option<AppealId>,
     },
     Failed(ClientError),
     /// Show the keys of the form.

@@ -26,6 +26,7 @@ impl FormView {
                 self.draft.finished();
                 FormEffect::Saved {
                     number: outcome.number,
+                    registered: self.editing.is_none().then_some(outcome.id),
                 }
             }
             Ok(other) => FormEffect::Failed(unexpected(&other)),
