@@ -118,6 +118,7 @@ fn benches(c: &mut Criterion) {
     pages.finish();
     sorted_pages(c, &service);
     filtered_pages(c, &service);
+    positions(c, &service);
     c.bench_function("counts of all queues (admin)", |b| {
         b.iter(|| service.counts(ADMIN).expect("counts"))
     });
@@ -227,6 +228,33 @@ fn filtered_pages(c: &mut Criterion, service: &Service) {
         "стипендии",
     );
     pages.finish();
+}
+
+/// The row of the newest appeal, as the screen asks after a registration: first in All
+/// newest first, last in All by number (the whole registry read), and in Incoming by term.
+fn positions(c: &mut Criterion, service: &Service) {
+    let newest = service.register(ADMIN, &form()).expect("registers").id;
+    let mut rows = c.benchmark_group("position of the newest appeal");
+    let mut case = |name: &str, queue: Queue, order: Order| {
+        rows.bench_function(name, |b| {
+            b.iter(|| {
+                let row = service.position(ADMIN, queue, order, newest);
+                row.expect("a position").expect("the queue holds it")
+            })
+        });
+    };
+    case("all, newest first", Queue::All, order(Sort::Number, true));
+    case(
+        "all by number: the last row",
+        Queue::All,
+        order(Sort::Number, false),
+    );
+    case(
+        "incoming by term",
+        Queue::Incoming,
+        Order::default_for(Queue::Incoming),
+    );
+    rows.finish();
 }
 
 criterion_group! {
