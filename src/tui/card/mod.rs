@@ -102,12 +102,30 @@ impl CardView {
         );
         let block = Block::default().borders(Borders::ALL).title(title);
         let inner = block.inner(area);
+        let panes = self.panes(inner, ui);
 
+        let furthest = panes.iter().map(|p| p.furthest).max().unwrap_or(0);
+        self.extent.set(Extent {
+            furthest,
+            rows: inner.height,
+        });
+        let more = more_marker(self.scroll.min(furthest), furthest);
+        frame.render_widget(block.title_bottom(Line::from(more).right_aligned()), area);
+        // Each column scrolls with the card but never past its own end.
+        for pane in panes {
+            let scroll = self.scroll.min(pane.furthest);
+            frame.render_widget(pane.text.scroll((scroll, 0)), pane.spot);
+        }
+    }
+
+    /// The card's columns: one at 80 columns, the term's explanations beside the rest on a
+    /// wide terminal.
+    fn panes(&self, inner: Rect, ui: &Ui) -> Vec<Pane<'static>> {
         let mut main = sections::lines(&self.view, ui);
         main.push(Line::default());
         main.extend(history::lines(&self.view, ui));
         let side = term::lines(&self.view, ui);
-        let panes = if inner.width < TWO_COLUMNS_FROM {
+        let columns = if inner.width < TWO_COLUMNS_FROM {
             main.push(Line::default());
             main.extend(side);
             vec![(inner, main)]
@@ -118,31 +136,35 @@ impl CardView {
                     .areas(inner);
             vec![(left, main), (right, side)]
         };
-        let panes: Vec<(Rect, Paragraph, u16)> = panes
+        columns
             .into_iter()
             .map(|(spot, lines)| {
-                let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-                let rows = u16::try_from(paragraph.line_count(spot.width)).unwrap_or(u16::MAX);
-                (spot, paragraph, rows.saturating_sub(spot.height))
+                let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+                let rows = u16::try_from(text.line_count(spot.width)).unwrap_or(u16::MAX);
+                Pane {
+                    spot,
+                    text,
+                    furthest: rows.saturating_sub(spot.height),
+                }
             })
-            .collect();
-        let furthest = panes.iter().map(|p| p.2).max().unwrap_or(0);
-        self.extent.set(Extent {
-            furthest,
-            rows: inner.height,
-        });
-        // The arrows say that there is more above or below.
-        let more = match (self.scroll.min(furthest) > 0, self.scroll < furthest) {
-            (true, true) => " ↑↓ ",
-            (true, false) => " ↑ ",
-            (false, true) => " ↓ ",
-            (false, false) => "",
-        };
-        frame.render_widget(block.title_bottom(Line::from(more).right_aligned()), area);
-        // Each column scrolls with the card but never past its own end.
-        for (spot, paragraph, own) in panes {
-            frame.render_widget(paragraph.scroll((self.scroll.min(own), 0)), spot);
-        }
+            .collect()
+    }
+}
+
+/// One column of the card, wrapped, with how far it can scroll.
+struct Pane<'a> {
+    spot: Rect,
+    text: Paragraph<'a>,
+    furthest: u16,
+}
+
+/// Arrows on the frame where there is more above or below.
+fn more_marker(scroll: u16, furthest: u16) -> &'static str {
+    match (scroll > 0, scroll < furthest) {
+        (true, true) => " ↑↓ ",
+        (true, false) => " ↑ ",
+        (false, true) => " ↓ ",
+        (false, false) => "",
     }
 }
 
