@@ -608,8 +608,7 @@ fn the_longest_queue_name_keeps_a_space_before_a_two_digit_count() {
 #[test]
 fn the_status_line_names_the_roles_abbreviated_when_the_full_names_do_not_fit() {
     let mut screen = Screen::new(Lang::Ru, "lead", twelve_for_lead);
-    let narrow = screen.draw(80, 24);
-    let status = narrow.lines().next().expect("a status line");
+    let status = screen.status_line(80, 24);
     assert!(status.contains("lead (исполнитель) │"), "{status}");
     assert!(status.contains("на связи"), "{status}");
 
@@ -619,38 +618,22 @@ fn the_status_line_names_the_roles_abbreviated_when_the_full_names_do_not_fit() 
         service.add_user("admin", &dekan).expect("add dekan");
     };
     let mut screen = Screen::new(Lang::Ru, "dekan", two_roles);
-    let status = screen
-        .draw(80, 24)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let status = screen.status_line(80, 24);
     assert!(status.contains("dekan (рук., исп.) │"), "{status}");
-    let status = screen
-        .draw(160, 48)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let status = screen.status_line(160, 48);
     assert!(
         status.contains("dekan (руководитель, исполнитель) │"),
         "{status}"
     );
 
     let mut screen = Screen::new(Lang::Ru, "admin", |_| {});
-    let status = screen
-        .draw(80, 24)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
+    let status = screen.status_line(80, 24);
     assert!(
         !status.contains("администратор"),
         "five roles do not fit: {status}"
     );
     assert!(status.contains("просрочено"), "{status}");
-    let wide = screen.draw(160, 48);
-    let status = wide.lines().next().unwrap_or_default();
+    let status = screen.status_line(160, 48);
     assert!(
         status.contains("admin (регистратор, руководитель"),
         "{status}"
@@ -666,14 +649,10 @@ fn offline_on_a_narrow_line_the_state_is_shortened_before_the_counts_are_cut() {
     };
     let mut screen = Screen::new(Lang::Ru, "registrator.ivanova", fill);
     screen.set_server_down(true);
-    let first_line = |screen: &mut Screen, w, h| {
-        let text = screen.draw(w, h);
-        text.lines().next().unwrap_or_default().to_string()
-    };
-    let narrow = first_line(&mut screen, 80, 24);
+    let narrow = screen.status_line(80, 24);
     assert!(narrow.contains("срок сегодня: 0"), "{narrow}");
     assert!(narrow.trim_end().ends_with("✗ нет связи"), "{narrow}");
-    let wide = first_line(&mut screen, 160, 48);
+    let wide = screen.status_line(160, 48);
     assert!(wide.contains("✗ нет связи, переподключение"), "{wide}");
 }
 

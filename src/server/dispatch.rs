@@ -30,8 +30,7 @@ pub fn dispatch(
             offset,
             limit,
         } => {
-            let order = Order { sort, descending };
-            let filter = filter.as_deref();
+            let (order, filter) = (Order { sort, descending }, filter.as_deref());
             Response::Page(service.queue_page(login, queue, order, filter, offset, limit)?)
         }
         Request::Position {
@@ -70,31 +69,15 @@ pub fn dispatch(
             service.caller(login)?;
             Response::Check(service.check()?)
         }
-        Request::Backup { path } => {
-            let user = service.caller(login)?;
-            if !user.has(crate::domain::user::Role::Admin) {
-                let what = "a backup holds every applicant's personal data: admin role needed";
-                return Err(ServiceError::Forbidden { what: what.into() });
-            }
-            let summary = service.store().backup(std::path::Path::new(&path))?;
-            tracing::info!(
-                user = login,
-                path,
-                appeals = summary.appeals,
-                "backup written"
-            );
-            Response::Backup(summary)
-        }
+        Request::Backup { path } => Response::Backup(backup(service, login, &path)?),
         Request::SaveDraft {
             slot,
             form,
             base_revision,
-        } => Response::Draft(Box::new(service.save_draft(
-            login,
-            slot,
-            &form,
-            base_revision,
-        )?)),
+        } => {
+            let saved = service.save_draft(login, slot, &form, base_revision)?;
+            Response::Draft(Box::new(saved))
+        }
         Request::Drafts => Response::Drafts(service.drafts(login)?),
         Request::DropDraft { slot } => Response::DraftDropped {
             existed: service.drop_draft(login, &slot)?,
@@ -109,4 +92,26 @@ pub fn dispatch(
             });
         }
     })
+}
+
+/// A consistent snapshot written where the server's user can write: administrators only,
+/// since it holds every applicant's personal data.
+fn backup(
+    service: &Service,
+    login: &str,
+    path: &str,
+) -> Result<crate::store::BackupSummary, ServiceError> {
+    let user = service.caller(login)?;
+    if !user.has(crate::domain::user::Role::Admin) {
+        let what = "a backup holds every applicant's personal data: admin role needed";
+        return Err(ServiceError::Forbidden { what: what.into() });
+    }
+    let summary = service.store().backup(std::path::Path::new(path))?;
+    tracing::info!(
+        user = login,
+        path,
+        appeals = summary.appeals,
+        "backup written"
+    );
+    Ok(summary)
 }

@@ -162,6 +162,12 @@ impl Screen {
             .expect("drawing on a test backend");
         text_of(terminal.backend())
     }
+
+    /// The status line, the first row of the screen drawn at `width` x `height`.
+    pub fn status_line(&mut self, width: u16, height: u16) -> String {
+        let text = self.draw(width, height);
+        text.lines().next().unwrap_or_default().to_string()
+    }
 }
 
 pub fn key_event(text: &str) -> KeyEvent {
